@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../src/spec.ts";
+import { readOnlyPaths, toValidationSchema } from "../src/validation-schema.ts";
+
+const doc: OpenApiDocument = {
+  components: {
+    schemas: {
+      Name: { type: "string", minLength: 1, maxLength: 100, description: "dropped" },
+      Phone: { type: "string", pattern: "^\\+[1-9]\\d{1,14}$", example: "+421901234567" },
+      Person: {
+        type: "object",
+        properties: { id: { type: "string", readOnly: true }, name: { $ref: "#/components/schemas/Name" } },
+      },
+      Loop: { type: "object", properties: { next: { $ref: "#/components/schemas/Loop" } } },
+    },
+  },
+};
+
+describe("toValidationSchema", () => {
+  it.each([
+    [
+      "a reference is inlined and prose dropped",
+      { $ref: "#/components/schemas/Name" },
+      { type: "string", minLength: 1, maxLength: 100 },
+    ],
+    ["const becomes a one-value enum", { const: 429 }, { enum: [429] }],
+    [
+      "formats the validator checks are kept",
+      { type: "string", format: "email" },
+      { type: "string", format: "email" },
+    ],
+    ["other formats are dropped", { type: "string", format: "uri-reference" }, { type: "string" }],
+    [
+      "extensions become keywords",
+      { type: "object", "x-patchwise-max-bytes": 10240, "x-patchwise-max-depth": 5, maxProperties: 50 },
+      { type: "object", maxProperties: 50, maxBytes: 10240, maxDepth: 5 },
+    ],
+    [
+      "a future date",
+      { type: "string", format: "date", "x-patchwise-future-date": true },
+      { type: "string", format: "date", futureDate: true },
+    ],
+    [
+      "allOf parts merge their properties and required lists",
+      {
+        allOf: [
+          { type: "object", properties: { a: { type: "string" } }, required: ["a"] },
+          { properties: { b: { $ref: "#/components/schemas/Phone" } }, required: ["b"] },
+        ],
+        anyOf: [{ required: ["a"] }, { required: ["b"] }],
+      },
+      {
+        type: "object",
+        properties: { a: { type: "string" }, b: { type: "string", pattern: "^\\+[1-9]\\d{1,14}$" } },
+        required: ["a", "b"],
+        anyOf: [{ required: ["a"] }, { required: ["b"] }],
+      },
+    ],
+    [
+      "arrays, maps and nullable types",
+      {
+        type: ["array", "null"],
+        maxItems: 20,
+        items: { type: "object", additionalProperties: { type: "number" } },
+      },
+      {
+        type: ["array", "null"],
+        maxItems: 20,
+        items: { type: "object", additionalProperties: { type: "number" } },
+      },
+    ],
+  ])("%s", (_name, given, want) => {
+    expect(toValidationSchema(doc, given)).toEqual(want);
+  });
+
+  it("refuses a recursive schema rather than looping", () => {
+    expect(() => toValidationSchema(doc, { $ref: "#/components/schemas/Loop" })).toThrow(
+      "recursive schema #/components/schemas/Loop",
+    );
+  });
+
+  it("names a reference that leads nowhere", () => {
+    expect(() => toValidationSchema(doc, { $ref: "#/components/schemas/Nope" })).toThrow(
+      "unresolved reference #/components/schemas/Nope",
+    );
+  });
+});
+
+describe("readOnlyPaths", () => {
+  it("finds readOnly properties a body reaches through references and items", () => {
+    const body = { type: "array", items: { $ref: "#/components/schemas/Person" } };
+    expect(readOnlyPaths(doc, body)).toEqual(["body[].id"]);
+  });
+
+  it("is empty for a clean write shape", () => {
+    expect(readOnlyPaths(doc, { $ref: "#/components/schemas/Name" })).toEqual([]);
+  });
+});
