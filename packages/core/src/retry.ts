@@ -1,0 +1,141 @@
+import { parseBody, retryAfterOf } from "./envelope.ts";
+import { PatchwiseNetworkError, PatchwiseTimeoutError } from "./errors.ts";
+import { origins } from "./origin.ts";
+import { parseRateLimit, type RateLimitState } from "./rate-limit.ts";
+import { redactor, sanitize } from "./redact.ts";
+import { attemptSignal, raceAbort, sleep } from "./timeout.ts";
+
+/** How failed attempts are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3). */
+  retries?: number;
+  /** Base of the exponential backoff in ms (default 500): retry n waits a random time up to `minDelayMs * 2^(n-1)`. */
+  minDelayMs?: number;
+  /** Cap on any single wait, backoff or provider hint, in ms (default 60 000). */
+  maxDelayMs?: number;
+  /** Waits between attempts (default: a timer that the caller's signal cuts short); inject it in tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Source of jitter in [0, 1) (default `Math.random`); inject it in tests. */
+  random?: () => number;
+}
+
+/** A structured event for the optional logger; never carries headers, keys or bodies. */
+export type ClientEvent =
+  | { type: "response"; method: string; url: string; attempt: number; status: number; durationMs: number }
+  | {
+      type: "retry";
+      method: string;
+      url: string;
+      /** The attempt that failed (1 for the first). */
+      attempt: number;
+      /** The status that is retried; absent after a transport failure. */
+      status?: number;
+      /** The transport failure that is retried; absent after a response. */
+      error?: "network" | "timeout";
+      waitMs: number;
+    };
+
+/** Options of `createRetryingFetch`. */
+export interface RetryingFetchOptions {
+  /** The fetch beneath (default the global `fetch`, looked up per call). */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Per-attempt timeout in ms until the response headers arrive (default 30 000; 0 for none). */
+  timeoutMs?: number | undefined;
+  /** Retry policy, or `false` for one attempt only. */
+  retry?: RetryOptions | false | undefined;
+  /** Aborts every request made through this fetch, as a request's own signal does. */
+  signal?: AbortSignal | undefined;
+  logger?: ((event: ClientEvent) => void) | undefined;
+  /** Provider name, for errors. */
+  provider?: string | undefined;
+  /** Values never to show in errors or logs, besides the request's `Authorization` credentials. */
+  secrets?: readonly (string | undefined)[] | undefined;
+  /** Receives the rate-limit state of every response that has one. */
+  onRateLimit?: ((state: RateLimitState) => void) | undefined;
+}
+
+const retryable = (status: number): boolean =>
+  status === 408 || // Request Timeout (StackOne sends it with Retry-After)
+  status === 429 || // Too Many Requests
+  (status >= 500 && status !== 501); // server errors but Not Implemented (StackOne: "not supported by that ATS")
+
+/**
+ * Wraps a fetch with per-attempt timeouts and retries. 408, 429, 5xx (not 501), network errors and
+ * timeouts are retried for idempotent methods (never POST), waiting what the provider asks
+ * (`Retry-After`, rate-limit reset headers, a body hint) or else exponential backoff with full
+ * jitter, each wait capped at `maxDelayMs`. A caller's abort is rethrown as it is; exhausted transport
+ * failures throw `PatchwiseNetworkError` / `PatchwiseTimeoutError`; the last response is returned.
+ *
+ * @example
+ * const client = createClient<paths>({ baseUrl, fetch: createRetryingFetch({ retry: { retries: 5 } }) });
+ */
+export function createRetryingFetch(
+  options: RetryingFetchOptions = {},
+): (request: Request) => Promise<Response> {
+  const { retry, timeoutMs = 30_000, logger, provider } = options;
+  const {
+    retries = 3,
+    minDelayMs = 500,
+    maxDelayMs = 60_000,
+    random = Math.random,
+    sleep: wait = sleep,
+  } = retry || {};
+  return async (request) => {
+    const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
+    const redact = redactor(secrets);
+    const { method } = request;
+    const url = redact(request.url);
+    const caller = options.signal ? AbortSignal.any([request.signal, options.signal]) : request.signal;
+    // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
+    // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
+    const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      const timer = attemptSignal(caller, timeoutMs);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        const attemptFetch = options.fetch ?? fetch;
+        response = await raceAbort(
+          attemptFetch(new Request(request.clone(), { signal: timer.signal })),
+          timer.signal,
+        );
+      } catch (error) {
+        if (caller.aborted) throw error;
+        failure = error;
+      } finally {
+        timer.clear();
+      }
+      const last = attempt >= attempts;
+      let hint: number | undefined;
+      if (response) {
+        const { status, headers } = response;
+        const limit = parseRateLimit(headers);
+        if (limit) options.onRateLimit?.(limit);
+        logger?.({ type: "response", method, url, attempt, status, durationMs: Date.now() - started });
+        if (last || !retryable(status)) {
+          origins.set(response, { method, url, provider, secrets });
+          return response;
+        }
+        hint = retryAfterOf(status, headers, parseBody(await response.text().catch(() => "")));
+      } else if (last) {
+        const cause = sanitize(failure, redact);
+        const timedOut = timer.timedOut();
+        const Failure = timedOut ? PatchwiseTimeoutError : PatchwiseNetworkError;
+        const what = timedOut
+          ? `timed out after ${timeoutMs} ms`
+          : `failed: ${((cause.cause as Error | undefined) ?? cause).message}`;
+        throw new Failure(`${method} ${url} ${what} (attempt ${attempt} of ${attempts})`, { cause });
+      }
+      const waitMs = Math.min(
+        maxDelayMs,
+        hint === undefined ? Math.round(random() * minDelayMs * 2 ** (attempt - 1)) : Math.ceil(hint * 1000),
+      );
+      const why: { status: number } | { error: "network" | "timeout" } = response
+        ? { status: response.status }
+        : { error: timer.timedOut() ? "timeout" : "network" };
+      logger?.({ type: "retry", method, url, attempt, ...why, waitMs });
+      await wait(waitMs, caller);
+    }
+  };
+}
