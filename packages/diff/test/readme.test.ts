@@ -1,0 +1,46 @@
+// The README example, kept true.
+import { expect, it } from "vitest";
+import { defineResource, diff, mergeMap, nullable, replaceList, sameDay, scalar } from "../src/index.ts";
+
+type Person = {
+  name: string | null;
+  birthday: string | null;
+  groups: { id: string; name: string }[];
+  custom: Record<string, Record<string, unknown>>;
+};
+type PersonPatch = {
+  name?: string;
+  birthday?: string | null;
+  groups?: { id: string }[];
+  custom?: Record<string, Record<string, unknown>>;
+};
+
+const person = defineResource<Person, PersonPatch>({
+  fields: {
+    name: scalar("name", { clear: "" }),
+    birthday: nullable("birthday", { equals: sameDay }),
+    groups: replaceList("groups", { ordered: true, item: (g) => ({ id: g.id }) }),
+    custom: mergeMap("custom", {
+      depth: 2,
+      within: (a, b) => new Set((a.groups ?? b.groups).map((g) => g.id)),
+    }),
+  },
+  companions: [{ field: "custom", requires: "groups" }],
+  schema: { type: "object", properties: { name: { type: "string", maxLength: 500 } } },
+});
+
+it("gives the body the README shows", () => {
+  const before: Person = {
+    name: "Ada",
+    birthday: null,
+    groups: [{ id: "g1", name: "VIP" }],
+    custom: { g1: { Score: "1" } },
+  };
+  const { body, noop, changed } = diff(person, before, { ...before, custom: { g1: { Score: 2 } } });
+  expect({ body, noop, changed }).toEqual({
+    body: { groups: [{ id: "g1" }], custom: { g1: { Score: 2 } } },
+    noop: false,
+    changed: ["groups", "custom"],
+  });
+  expect(diff(person, before, { ...before, birthday: null, name: "Ada" }).noop).toBe(true);
+});
