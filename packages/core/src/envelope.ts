@@ -19,9 +19,6 @@ type Json = Record<string, unknown>;
 
 const EXCERPT = 200; // characters kept of a non-JSON body: enough for a proxy's one-line reason
 
-const asObject = (value: unknown): Json =>
-  typeof value === "object" && value !== null ? (value as Json) : {};
-
 function textOf(value: unknown): string | undefined {
   if (Array.isArray(value)) value = value.join("; "); // NestJS validation errors: `message: string[]`
   return typeof value === "number" || (typeof value === "string" && value) ? String(value) : undefined;
@@ -57,8 +54,9 @@ export function retryAfterOf(
   now = Date.now(),
 ): number | undefined {
   const limit = status === 429 ? parseRateLimit(headers, now) : undefined;
-  const top = asObject(body);
-  const nested = asObject(top.error);
+  // `Object()` gives no fields for null, undefined and primitives (it boxes those).
+  const top: Json = Object(body);
+  const nested: Json = Object(top.error);
   return (
     parseRetryAfter(headers.get("retry-after"), now) ??
     (limit?.reset && !limit.remaining ? Math.max(0, (+limit.reset - now) / 1000) : undefined) ??
@@ -90,8 +88,8 @@ export function toApiError(input: ApiErrorInput): PatchwiseApiError {
       : raw === undefined
         ? raw
         : JSON.parse(redact(JSON.stringify(raw)));
-  const top = asObject(body);
-  const nested = asObject(top.error);
+  const top: Json = Object(body);
+  const nested: Json = Object(top.error);
   const code = textOf(nested.code ?? top.error ?? top.code);
   const message = textOf(nested.message ?? top.message ?? body) ?? `HTTP ${status}`;
   const where = [provider, method, url].filter(Boolean).join(" ");

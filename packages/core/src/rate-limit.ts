@@ -10,7 +10,7 @@ export interface RateLimitState {
   window?: string;
 }
 
-const left = (state: RateLimitState): number => state.remaining ?? Number.POSITIVE_INFINITY;
+const left = (state: RateLimitState): number => state.remaining ?? Infinity;
 
 /**
  * Reads `X-RateLimit-Limit` / `-Remaining` / `-Reset`, with or without the `X-`, and windowed variants
@@ -27,7 +27,7 @@ export function parseRateLimit(headers: Headers, now: number = Date.now()): Rate
   const windows: Record<string, RateLimitState> = {};
   headers.forEach((value, name) => {
     const [, field, window = ""] = /^(?:x-)?ratelimit-(limit|remaining|reset)(?:-(.+))?$/.exec(name) ?? [];
-    const n = Number.parseFloat(value);
+    const n = parseFloat(value);
     if (!field || !(n >= 0)) return;
     windows[window] ??= window ? { window } : {};
     const state = windows[window];

@@ -3,7 +3,7 @@ import { PatchwiseNetworkError, PatchwiseTimeoutError } from "./errors.ts";
 import { origins } from "./origin.ts";
 import { parseRateLimit, type RateLimitState } from "./rate-limit.ts";
 import { redactor, sanitize } from "./redact.ts";
-import { attemptSignal, raceAbort, sleep } from "./timeout.ts";
+import { raceAbort, sleep } from "./timeout.ts";
 
 /** How failed attempts are retried. */
 export interface RetryOptions {
@@ -91,41 +91,46 @@ export function createRetryingFetch(
     const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const timer = attemptSignal(caller, timeoutMs);
+      // Per attempt, until the response headers arrive (openapi-fetch reads the body later); 0 or
+      // Infinity sets no timer.
+      const timer = new AbortController();
+      const id =
+        timeoutMs > 0 && timeoutMs < 2 ** 31 ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
+      const signal = AbortSignal.any([caller, timer.signal]);
       let response: Response | undefined;
       let failure: unknown;
       try {
-        const attemptFetch = options.fetch ?? fetch;
         response = await raceAbort(
-          attemptFetch(new Request(request.clone(), { signal: timer.signal })),
-          timer.signal,
+          (options.fetch ?? fetch)(new Request(request.clone(), { signal })),
+          signal,
         );
       } catch (error) {
         if (caller.aborted) throw error;
         failure = error;
       } finally {
-        timer.clear();
+        clearTimeout(id);
       }
-      const last = attempt >= attempts;
+      const timedOut = timer.signal.aborted;
       let hint: number | undefined;
       if (response) {
         const { status, headers } = response;
         const limit = parseRateLimit(headers);
         if (limit) options.onRateLimit?.(limit);
         logger?.({ type: "response", method, url, attempt, status, durationMs: Date.now() - started });
-        if (last || !retryable(status)) {
+        if (attempt >= attempts || !retryable(status)) {
           origins.set(response, { method, url, provider, secrets });
           return response;
         }
         hint = retryAfterOf(status, headers, parseBody(await response.text().catch(() => "")));
-      } else if (last) {
+      } else if (attempt >= attempts) {
         const cause = sanitize(failure, redact);
-        const timedOut = timer.timedOut();
-        const Failure = timedOut ? PatchwiseTimeoutError : PatchwiseNetworkError;
         const what = timedOut
           ? `timed out after ${timeoutMs} ms`
           : `failed: ${((cause.cause as Error | undefined) ?? cause).message}`;
-        throw new Failure(`${method} ${url} ${what} (attempt ${attempt} of ${attempts})`, { cause });
+        throw new (timedOut ? PatchwiseTimeoutError : PatchwiseNetworkError)(
+          `${method} ${url} ${what} (attempt ${attempt} of ${attempts})`,
+          { cause },
+        );
       }
       const waitMs = Math.min(
         maxDelayMs,
@@ -133,7 +138,7 @@ export function createRetryingFetch(
       );
       const why: { status: number } | { error: "network" | "timeout" } = response
         ? { status: response.status }
-        : { error: timer.timedOut() ? "timeout" : "network" };
+        : { error: timedOut ? "timeout" : "network" };
       logger?.({ type: "retry", method, url, attempt, ...why, waitMs });
       await wait(waitMs, caller);
     }

@@ -37,8 +37,12 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
-  const ctx: DiffContext = { now: options?.now ?? new Date(), field: "", issues: [] };
+  const now = options?.now ?? new Date();
+  const ctx: DiffContext = { now, field: "", issues: [] };
+  const issues = ctx.issues;
   const found = new Map<string, unknown>();
+  // The full value of a field in `record`, for a companion.
+  const full = (k: string, record: Read) => rules[k]?.value?.(record) ?? UNCHANGED;
   for (const k in rules) {
     ctx.field = k;
     const v = rules[k]!.diff(before, after, ctx);
@@ -47,26 +51,20 @@ export function diff<Read, Patch>(
   for (const { field, requires } of spec.companions ?? []) {
     if (!found.has(field) || found.has(requires)) continue;
     // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
-    const rule = rules[requires];
-    let v = rule?.value?.(after) ?? UNCHANGED;
-    if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
+    let v = full(requires, after);
+    if (v === UNCHANGED) v = full(requires, before);
     if (v !== UNCHANGED) found.set(requires, v);
-    else {
-      ctx.issues.push(
+    else
+      issues.push(
         issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
       );
-    }
   }
   const body: Record<string, unknown> = {};
-  const changed: string[] = [];
-  for (const k in rules) {
-    if (!found.has(k)) continue;
-    body[k] = toJson(found.get(k));
-    changed.push(k);
-  }
-  const issues = ctx.issues;
-  if (spec.schema) issues.push(...validate(spec.schema, body, { now: ctx.now }));
+  for (const k in rules) if (found.has(k)) body[k] = toJson(found.get(k));
+  // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
+  const changed = Object.keys(body) as (keyof Patch & string)[];
+  if (spec.schema) issues.push(...validate(spec.schema, body, { now }));
   if (spec.check) issues.push(...spec.check(body as Patch, before, after));
-  if (issues.length > 0) throw new PatchValidationError(issues);
-  return { body: body as Patch, noop: changed.length === 0, changed: changed as (keyof Patch & string)[] };
+  if (issues.length) throw new PatchValidationError(issues);
+  return { body: body as Patch, noop: !changed.length, changed };
 }

@@ -8,15 +8,12 @@ export type Equality = (a: unknown, b: unknown) => boolean;
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b))
+    return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
+  // Arrays of different lengths differ; for objects `length` is one more key, compared below anyway.
+  if (x.length !== y.length) return false;
   let n = 0;
   for (const k in x) {
     if (x[k] === undefined) continue;
@@ -27,39 +24,43 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 const ZONE = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-function utcDay(v: unknown): unknown {
-  if (typeof v !== "string" || v.length <= 10 || !DATE_PREFIX.test(v)) return v;
-  const t = ZONE.test(v) ? Date.parse(v) : Number.NaN;
-  return (Number.isNaN(t) ? v : new Date(t).toISOString()).slice(0, 10);
-}
+/** An equality that compares `key(a)` and `key(b)` by `deepEqual`. */
+const by =
+  (key: (v: unknown) => unknown): Equality =>
+  (a, b) =>
+    deepEqual(key(a), key(b));
 
-function instant(v: unknown): unknown {
+/** A timestamp's UTC day (a zoneless one keeps its own date part); other values as they are. */
+const utcDay = (v: unknown): unknown =>
+  typeof v === "string" && v.length > 10 && /^\d{4}-\d\d-\d\d/.test(v)
+    ? ((ZONE.test(v) && new Date(v).toJSON()) || v).slice(0, 10)
+    : v;
+
+/** A timestamp's epoch milliseconds; other values as they are. */
+const instant = (v: unknown): unknown => {
   const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
   return Number.isNaN(t) ? v : t;
-}
-
-function numeric(v: unknown): unknown {
-  return typeof v === "string" && NUMERIC.test(v) ? Number(v) : v;
-}
+};
 
 /**
  * Dates equal when they fall on the same UTC day: `YYYY-MM-DD` equals a timestamp on that day.
  * @example sameDay("2030-01-02", "2030-01-02T23:00:00-05:00") // false: that is Jan 3 in UTC
  */
-export const sameDay: Equality = (a, b) => deepEqual(utcDay(a), utcDay(b));
+export const sameDay: Equality = /* @__PURE__ */ by(utcDay);
 
 /**
  * Timestamps equal when they are the same instant (`…Z` equals `….000Z` and `+01:00` offsets).
  * @example sameInstant("2021-01-01T01:01:01Z", "2021-01-01T02:01:01.000+01:00") // true
  */
-export const sameInstant: Equality = (a, b) => deepEqual(instant(a), instant(b));
+export const sameInstant: Equality = /* @__PURE__ */ by(instant);
 
 /**
  * Numbers equal numeric strings of the same value (`42`, `"42"`, `"42.0"`); other values deep-equal.
  * @example sameNumber(42, "42.0") // true
  */
-export const sameNumber: Equality = (a, b) => deepEqual(numeric(a), numeric(b));
+export const sameNumber: Equality = /* @__PURE__ */ by((v) =>
+  typeof v === "string" && NUMERIC.test(v) ? Number(v) : v,
+);

@@ -51,29 +51,18 @@ export interface ValidateOptions {
   path?: string;
 }
 
-const DATE = /^\d{4}-\d\d-\d\d$/;
+/** `YYYY-MM-DD` naming a real day: it prints back the same (2023-02-29 would print 03-01; 13-01 prints null). */
+const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && !!new Date(s).toJSON()?.startsWith(s);
 
-/** `YYYY-MM-DD` naming a real day: the parsed day prints back the same (2023-02-29 would print 03-01). */
-const isDate = (s: string): boolean => {
-  const t = DATE.test(s) ? Date.parse(s) : Number.NaN;
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-};
-
-const FORMATS: Record<string, (s: string) => boolean> = {
+const FORMATS: Record<string, (s: string) => unknown> = {
   date: isDate,
   // RFC 3339 shape; Date.parse rejects out-of-range minutes, seconds and offsets (and leap seconds).
   "date-time": (s) =>
-    /^.{10}t([01]\d|2[0-3]):\d\d:\d\d(\.\d+)?(z|[+-]\d\d:\d\d)$/i.test(s) &&
+    /^.{10}t([01]\d|2[0-3])(:\d\d){2}(\.\d+)?(z|[+-]\d\d:\d\d)$/i.test(s) &&
     isDate(s.slice(0, 10)) &&
-    !Number.isNaN(Date.parse(s)),
+    new Date(s).toJSON(),
   email: (s) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s),
-  uri: (s) => {
-    try {
-      return /^[a-z][a-z\d+.-]*:/i.test(s) && !!new URL(s);
-    } catch {
-      return false;
-    }
-  },
+  uri: (s) => /^[a-z][a-z\d+.-]*:/i.test(s) && URL.canParse(s),
   uuid: (s) => /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(s),
 };
 
@@ -99,7 +88,7 @@ const depthOf = (v: unknown): number =>
 /** A keyword's verdict on a value: nothing when it holds, else [what was expected, what was received, the limit]. */
 type Keyword = (limit: never, v: unknown, t: string, now: Date) => [string, unknown?, unknown?] | undefined;
 
-/** A minimum or maximum on a size of values of one JSON type. */
+/** A minimum or maximum on a size of values of one JSON type ("" for any). */
 const bound =
   (max: boolean, type: string, unit: string, size: (v: never) => number): Keyword =>
   (limit: number, v, t) => {
@@ -110,7 +99,7 @@ const bound =
 const length = (s: string) => [...s].length; // code points, as JSON Schema counts
 const count = (v: object) => Object.keys(v).length;
 
-/** The keywords that judge a value on its own (the others walk into it). */
+/** The keywords that judge a value on its own (the others walk into it), by the rule name issues carry. */
 const KEYWORDS: Record<string, Keyword> = {
   enum: (allowed: readonly unknown[], v) => {
     const list = allowed.map((e) => JSON.stringify(e)).join(", ");
@@ -129,12 +118,13 @@ const KEYWORDS: Record<string, Keyword> = {
     if (t === "string" && !regex(source).test(v as string)) return [`must match ${source}`];
   },
   format: (format: string, v, t) => {
-    if (t === "string" && FORMATS[format]?.(v as string) === false) return [`must be a valid ${format}`];
+    const valid = FORMATS[format];
+    if (t === "string" && valid && !valid(v as string)) return [`must be a valid ${format}`];
   },
   "future-date": (_: true, v, t, now) => {
     const today = now.toISOString().slice(0, 10);
     const s = v as string;
-    if (t === "string" && (s.length > 10 ? !(Date.parse(s) > now.getTime()) : s <= today)) {
+    if (t === "string" && (s.length > 10 ? !(Date.parse(s) > +now) : s <= today)) {
       return [`must be a date after ${today}`, undefined, today];
     }
   },
@@ -180,15 +170,16 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
   const t = typeOf(v);
   const at = (k: string | number) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k);
   // What was received: the value itself unless told (quoted when it is a string).
-  const add = (rule: string, expected: string, limit?: unknown, got?: unknown) => {
-    got ??= typeof v === "string" ? JSON.stringify(excerpt(v)) : excerpt(v);
-    out.push(issue(p, rule, expected, limit as string | number | undefined, got, v));
-  };
+  const add = (
+    rule: string,
+    expected: string,
+    limit?: unknown,
+    got: unknown = typeof v === "string" ? JSON.stringify(excerpt(v)) : excerpt(v),
+  ) => out.push(issue(p, rule, expected, limit as string | number | undefined, got, v));
 
-  const types = s.type;
-  if (types !== undefined && !(typeof types === "string" ? fits(types, t) : types.some((w) => fits(w, t)))) {
-    const list = typeof types === "string" ? [types] : types;
-    add("type", `must be ${list.join(" or ")}`, list.join("|"), t);
+  const types = [s.type ?? []].flat();
+  if (types.length && !types.some((w) => fits(w, t))) {
+    add("type", `must be ${types.join(" or ")}`, types.join("|"), t);
     return;
   }
   for (const key in s) {
@@ -198,10 +189,11 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
     if (failed) add(rule, failed[0], failed[2] ?? limit, failed[1]);
   }
   for (const rule of ["anyOf", "oneOf"] as const) {
-    const list = s[rule] ?? [];
+    const list = s[rule];
+    if (!list?.length) continue;
     const results = list.map((branch) => validate(branch, v, { now, path: p }));
-    const passed = results.filter((r) => r.length === 0).length;
-    if (!list.length || (rule === "anyOf" ? passed : passed === 1)) continue;
+    const passed = results.filter((r) => !r.length).length;
+    if (rule === "anyOf" ? passed : passed === 1) continue;
     // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
     const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
     if (!passed && typed.length === 1) out.push(...typed[0]!);
@@ -214,8 +206,8 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
       );
   }
   if (t === "array") {
-    const list = v as unknown[];
-    if (s.items) for (let i = 0; i < list.length; i++) check(s.items, list[i], at(i), now, out);
+    const items = s.items;
+    if (items) for (const [i, x] of (v as unknown[]).entries()) check(items, x, at(i), now, out);
   } else if (t === "object") {
     const o = v as Record<string, unknown>;
     const props = s.properties ?? {};

@@ -19,6 +19,11 @@ describe("deepEqual", () => {
     ["array vs object", { a: [], b: {}, want: false }],
     ["object vs array", { a: { length: 0 }, b: [], want: false }],
     ["inherited names are not keys", { a: {}, b: { toString: "x" }, want: false }],
+    ["undefined array slots equal", { a: [1, undefined], b: [1, undefined], want: true }],
+    ["an undefined array slot vs null", { a: [undefined], b: [null], want: false }],
+    ["an undefined array slot vs a shorter array", { a: [1, undefined], b: [1], want: false }],
+    ["nested arrays of objects", { a: [{ a: [1] }], b: [{ a: [2] }], want: false }],
+    ["an object with a length key vs one without", { a: { length: 1 }, b: {}, want: false }],
   ];
   it.each(cases)("%s", (_, { a, b, want }) => {
     expect(deepEqual(a, b)).toBe(want);

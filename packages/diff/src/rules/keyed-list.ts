@@ -29,11 +29,11 @@ export function keyedList(
   options: KeyedListOptions<unknown, unknown>,
 ): FieldRule<unknown, unknown> {
   const { item, clear } = options;
-  const id = options.key as PropertyKey;
-  const get = (x: unknown) => (x as Record<PropertyKey, unknown>)[id];
+  const id = String(options.key);
+  const get = (x: unknown) => (x as Record<string, unknown>)[id];
   const some = (ops: unknown[]) => {
     const defined = ops.filter((op) => op !== undefined);
-    return defined.length === 0 ? UNCHANGED : defined;
+    return defined.length ? defined : UNCHANGED;
   };
   return fieldRule(
     "keyed-list",
@@ -42,26 +42,24 @@ export function keyedList(
       const a = a0 as readonly unknown[] | null;
       const b = (b0 ?? []) as readonly unknown[];
       if (a === null) {
-        if (clear) return some(b.map(clear));
-        if (b.length > 0)
+        if (!clear && b.length)
           ctx.issues.push(issue(ctx.field, "not-nullable", "cannot be cleared whole", undefined, "null"));
-        return UNCHANGED;
+        return some(clear ? b.map(clear) : []);
       }
       const byKey = new Map(b.map((x) => [get(x), x]));
       const seen = new Set<unknown>();
-      const ops = a.map((x, i) => {
-        const k = get(x);
-        if (seen.has(k)) {
-          const path = `${ctx.field}[${i}]`;
-          ctx.issues.push(
-            issue(path, "duplicate-key", `must have a unique ${String(id)}`, String(id), JSON.stringify(k)),
-          );
-          return undefined;
-        }
-        seen.add(k);
-        return item(byKey.get(k), x);
-      });
-      return some(ops);
+      return some(
+        a.map((x, i) => {
+          const k = get(x);
+          if (seen.has(k)) {
+            const path = `${ctx.field}[${i}]`;
+            ctx.issues.push(issue(path, "duplicate-key", `must have a unique ${id}`, id, JSON.stringify(k)));
+            return undefined;
+          }
+          seen.add(k);
+          return item(byKey.get(k), x);
+        }),
+      );
     },
     (a) => (a === null ? UNCHANGED : some((a as unknown[]).map((x) => item(undefined, x)))),
   );

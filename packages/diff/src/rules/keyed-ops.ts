@@ -17,10 +17,8 @@ export function setDelta<T extends string | number>(
 ): SetDelta<T> {
   const b = new Set(before);
   const a = new Set(after);
-  return {
-    add: [...a].filter((x) => !b.has(x)).sort(ascending),
-    remove: [...b].filter((x) => !a.has(x)).sort(ascending),
-  };
+  const minus = (x: Set<T>, y: Set<T>) => [...x].filter((v) => !y.has(v)).sort(ascending);
+  return { add: minus(a, b), remove: minus(b, a) };
 }
 
 /**
@@ -35,11 +33,10 @@ export function deltaOps<T extends string | number, A extends string, D extends 
   removeKey: D,
 ): Partial<Record<A | D, T[]>> | undefined {
   const { add, remove } = setDelta(before, after);
-  if (add.length + remove.length === 0) return undefined;
   const op: Partial<Record<A | D, T[]>> = {};
   if (add.length) op[addKey] = add;
   if (remove.length) op[removeKey] = remove;
-  return op;
+  return add.length + remove.length ? op : undefined;
 }
 
 /**
@@ -48,11 +45,6 @@ export function deltaOps<T extends string | number, A extends string, D extends 
  * @example shortest({ id: "a", remove_values: ["x", "y", "z"] }, { id: "a", clear_all: true }) // the second
  */
 export function shortest<T>(...candidates: [T, ...T[]]): T {
-  let best = candidates[0];
-  let size = JSON.stringify(best).length;
-  for (const c of candidates) {
-    const n = JSON.stringify(c).length;
-    if (n < size) [best, size] = [c, n];
-  }
-  return best;
+  const size = (c: T) => JSON.stringify(c).length;
+  return candidates.reduce((best, c) => (size(c) < size(best) ? c : best));
 }

@@ -9,24 +9,20 @@ interface ListOptions {
   equals?: Equality;
 }
 
-/** Same elements, in any order, with the same multiplicities. */
-function sameBag(x: readonly unknown[], y: readonly unknown[], eq: Equality): boolean {
-  if (x.length !== y.length) return false;
-  const used: boolean[] = [];
-  next: for (const v of y) {
-    for (let i = 0; i < x.length; i++) {
-      if (!used[i] && eq(x[i], v)) {
-        used[i] = true;
-        continue next;
-      }
-    }
-    return false;
-  }
-  return true;
-}
-
-function sameList(x: readonly unknown[], y: readonly unknown[], eq: Equality): boolean {
-  return x.length === y.length && x.every((v, i) => eq(v, y[i]));
+/**
+ * Same length, and each element of `y` matched by its own element of `x`: the one at its index when
+ * `ordered`, else any one not matched yet (the same elements with the same multiplicities, in any order).
+ */
+function sameItems(x: readonly unknown[], y: readonly unknown[], eq: Equality, ordered: boolean): boolean {
+  const pool = [...x];
+  return (
+    x.length === y.length &&
+    y.every((v, j) => {
+      if (ordered) return eq(x[j], v);
+      const i = pool.findIndex((w) => eq(w, v));
+      return i >= 0 && pool.splice(i, 1).length > 0;
+    })
+  );
 }
 
 /**
@@ -50,15 +46,13 @@ export function replaceList(
 ): FieldRule<unknown, unknown> {
   const { ordered, equals = deepEqual } = options;
   const item = (options.item ?? ((v: unknown) => v)) as (v: unknown) => unknown;
-  const value = (a: unknown) => ((a as unknown[] | null) ?? []).map(item);
+  const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item);
   return fieldRule(
     ordered ? "replace-list" : "replace-set",
     key,
     (b, a) => {
       const wa = value(a);
-      const wb = value(b ?? null);
-      if (wb.length === 0) return wa.length === 0 ? UNCHANGED : wa;
-      return (ordered ? sameList : sameBag)(wb, wa, equals) ? UNCHANGED : wa;
+      return sameItems(value(b), wa, equals, ordered) ? UNCHANGED : wa;
     },
     value,
   );

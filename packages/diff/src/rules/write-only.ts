@@ -11,8 +11,6 @@ export interface WriteOnlyRule extends FieldRule<unknown, never> {
  * @example writeOnly("side effect: starts background enrichment")
  */
 export function writeOnly(reason?: string): WriteOnlyRule {
-  const none = (): typeof UNCHANGED => UNCHANGED;
-  return reason === undefined
-    ? { kind: "write-only", diff: none }
-    : { kind: "write-only", reason, diff: none };
+  const rule: WriteOnlyRule = { kind: "write-only", diff: () => UNCHANGED };
+  return reason === undefined ? rule : { ...rule, reason };
 }

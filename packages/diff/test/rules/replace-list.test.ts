@@ -95,6 +95,9 @@ describe("replaceList unordered (multiset)", () => {
       { before: { emails: ["b", "a"] }, after: { emails: ["c", "a", "b"] }, want: ["c", "a", "b"] },
     ],
     ["null empties it", { before: { emails: ["a"] }, after: { emails: null }, want: [] }],
+    ["null over empty: already empty", { before: { emails: [] }, after: { emails: null }, want: UNCHANGED }],
+    ["empty over absent: already empty", { before: {}, after: { emails: [] }, want: UNCHANGED }],
+    ["set from absent", { before: {}, after: { emails: ["b", "a"] }, want: ["b", "a"] }],
   ];
   it.each(cases)("%s", (_, { before, after, want }) => {
     expect(runRule(emails, before, after).got).toEqual(want);
