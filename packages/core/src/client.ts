@@ -1,4 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
 import { authOf } from "./auth.ts";
 import type { RateLimitState } from "./rate-limit.ts";
 import { type ClientEvent, createRetryingFetch, type RetryOptions } from "./retry.ts";
@@ -19,7 +24,7 @@ export interface ProviderConfig {
 }
 
 /** Options every provider's client factory takes. */
-export interface ClientOptions {
+export type ClientOptions = {
   /** The provider API key; required, never logged. */
   apiKey: string;
   /** Defaults to the provider's production URL. */
@@ -36,13 +41,66 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Receives `response` and `retry` events. */
   logger?: (event: ClientEvent) => void;
-}
+};
+
+/**
+ * The provider's own options (StackOne's `accountId`, Instaview's `companyId`), named by its
+ * `ProviderConfig`. `ClientOptions` is a type alias, not an interface, so that it fits here as it is.
+ */
+export type ProviderOptions = Readonly<Record<string, unknown>>;
+
+type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+type Operation<Paths, P extends keyof Paths, M extends Method> = Paths[P][M &
+  keyof Paths[P]] extends infer Op extends Record<string | number, unknown>
+  ? Op
+  : never;
+type Init<Paths, P extends keyof Paths, M extends Method> = MaybeOptionalInit<Paths[P], M & keyof Paths[P]>;
+
+/**
+ * openapi-fetch's call signature with `init` fixed by the path instead of inferred, so that TypeScript's
+ * excess-property check applies: an unknown body key or query parameter is a compile error.
+ */
+export type StrictMethod<Paths extends {}, M extends Method> = <
+  P extends ClientPathsWithMethod<Client<Paths>, M>,
+>(
+  url: P,
+  ...init: undefined extends Init<Paths, P, M> ? [init?: Init<Paths, P, M>] : [init: Init<Paths, P, M>]
+) => Promise<FetchResponse<Operation<Paths, P, M>, Init<Paths, P, M>, `${string}/${string}`>>;
 
 /** An openapi-fetch client typed from the spec, with the last rate-limit state it saw. */
-export type ApiClient<Paths extends {}> = Client<Paths, `${string}/${string}`> & {
+export type ApiClient<Paths extends {}> = Omit<
+  Client<Paths, `${string}/${string}`>,
+  "GET" | "PUT" | "POST" | "DELETE" | "PATCH"
+> & {
+  GET: StrictMethod<Paths, "get">;
+  PUT: StrictMethod<Paths, "put">;
+  POST: StrictMethod<Paths, "post">;
+  DELETE: StrictMethod<Paths, "delete">;
+  PATCH: StrictMethod<Paths, "patch">;
   /** The most constraining rate-limit window of the last response that had one; undefined before. */
   readonly rateLimit: RateLimitState | undefined;
 };
+
+/**
+ * Serialises query parameters as the providers read them: arrays repeat their key, objects nest in
+ * deepObject style to any depth (Folk's `filter[emails][like]=…`, StackOne's `filter[email]=…`), and
+ * `undefined` or `null` values are left out. openapi-fetch's default stops at one level of object.
+ *
+ * @example
+ * deepObjectQuery({ filter: { emails: { like: "ada" } }, limit: 20 }); // "filter%5Bemails%5D%5Blike%5D=ada&limit=20"
+ */
+export function deepObjectQuery(query: Readonly<Record<string, unknown>>): string {
+  const params = new URLSearchParams();
+  const add = (name: string, value: unknown): void => {
+    if (value == null) return;
+    if (Array.isArray(value)) for (const item of value) add(name, item);
+    else if (typeof value === "object")
+      for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
+    else params.append(name, String(value));
+  };
+  for (const [name, value] of Object.entries(query)) add(name, value);
+  return params.toString();
+}
 
 /**
  * Creates an openapi-fetch client for a provider with auth, `Accept: application/json`, a
@@ -55,13 +113,14 @@ export type ApiClient<Paths extends {}> = Client<Paths, `${string}/${string}`> &
  */
 export function createApiClient<Paths extends {}>(
   provider: ProviderConfig,
-  options: ClientOptions & Readonly<Record<string, unknown>>,
+  options: ClientOptions & ProviderOptions,
 ): ApiClient<Paths> {
   const { headers, query, secrets } = authOf(provider, options);
   let rateLimit: RateLimitState | undefined;
   const client = createClient<Paths>({
     baseUrl: options.baseUrl ?? provider.defaultBaseUrl,
     headers: { accept: "application/json", "user-agent": options.userAgent ?? USER_AGENT, ...headers },
+    querySerializer: deepObjectQuery,
     fetch: createRetryingFetch({
       ...options,
       provider: provider.name,
@@ -85,5 +144,5 @@ export function createApiClient<Paths extends {}>(
   return Object.defineProperty(client, "rateLimit", {
     get: () => rateLimit,
     enumerable: true,
-  }) as ApiClient<Paths>;
+  }) as unknown as ApiClient<Paths>;
 }

@@ -1,4 +1,12 @@
-export { type ApiClient, type ClientOptions, createApiClient, type ProviderConfig } from "./client.ts";
+export {
+  type ApiClient,
+  type ClientOptions,
+  createApiClient,
+  deepObjectQuery,
+  type ProviderConfig,
+  type ProviderOptions,
+  type StrictMethod,
+} from "./client.ts";
 export { type ApiErrorInput, toApiError } from "./envelope.ts";
 export {
   type ApiErrorFields,
