@@ -8,7 +8,11 @@ export function toJson(v: unknown): unknown {
   const o: Record<string, unknown> = {};
   for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) o[k] = toJson(x);
+    if (x === undefined) continue;
+    // JSON.parse makes "__proto__" an own key; assigning it would set the copy's prototype instead.
+    if (k === "__proto__")
+      Object.defineProperty(o, k, { value: toJson(x), enumerable: true, writable: true, configurable: true });
+    else o[k] = toJson(x);
   }
   return o;
 }
