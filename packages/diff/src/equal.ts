@@ -39,9 +39,12 @@ const utcDay = (v: unknown): unknown =>
     ? ((ZONE.test(v) && new Date(v).toJSON()) || v).slice(0, 10)
     : v;
 
-/** A timestamp's epoch milliseconds; other values as they are. */
+/**
+ * A timestamp's epoch milliseconds; other values as they are. A timestamp without a zone is read as
+ * UTC, never in the machine's own zone, so that the same pair gives the same body everywhere.
+ */
 const instant = (v: unknown): unknown => {
-  const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
+  const t = typeof v === "string" ? Date.parse(v.length > 10 && !ZONE.test(v) ? `${v}Z` : v) : Number.NaN;
   return Number.isNaN(t) ? v : t;
 };
 

@@ -65,6 +65,11 @@ describe("sameInstant", () => {
     ["offsets", { a: "2021-01-01T01:01:01Z", b: "2021-01-01T03:01:01+02:00", want: true }],
     ["a second apart", { a: "2021-01-01T01:01:01Z", b: "2021-01-01T01:01:02Z", want: false }],
     ["milliseconds count", { a: "2021-01-01T01:01:01.001Z", b: "2021-01-01T01:01:01Z", want: false }],
+    ["zoneless is read as UTC", { a: "2021-01-01T01:01:01", b: "2021-01-01T01:01:01.000Z", want: true }],
+    [
+      "zoneless is never local time",
+      { a: "2021-01-01T01:01:01", b: "2021-01-01T02:01:01+01:00", want: true },
+    ],
     ["unparseable: strict", { a: "soon", b: "soon", want: true }],
     ["unparseable vs a date", { a: "soon", b: "2021-01-01T01:01:01Z", want: false }],
   ];

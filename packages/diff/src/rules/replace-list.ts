@@ -2,11 +2,13 @@ import { deepEqual, type Equality } from "../equal.ts";
 import { type FieldRule, type ItemOf, type KeysOf, UNCHANGED } from "../types.ts";
 import { fieldRule } from "./field.ts";
 
-interface ListOptions {
+interface ListOptions<C extends null> {
   /** true: element-wise (first item primary, a reorder is a change); false: multiset (a reorder is no change). */
   ordered: boolean;
   /** Equality of two items in write shape (default: canonical deep-equal). */
   equals?: Equality;
+  /** `null` when the provider clears the list with `null` (StackOne); the default sends `[]`. */
+  clear?: C;
 }
 
 /**
@@ -27,24 +29,26 @@ function sameItems(x: readonly unknown[], y: readonly unknown[], eq: Equality, o
 
 /**
  * A list the provider replaces whole: when it differs, the whole after list is sent, each element
- * mapped by `item` (read item → write item) and compared in that write form. After `null` sends `[]`.
+ * mapped by `item` (read item → write item) and compared in that write form. A desired `null` empties
+ * the list: it sends `clear` (`[]` unless the provider clears with `null`).
  * @example
  * replaceList("emails", { ordered: true }) // first is primary
  * replaceList("groups", { ordered: false, item: (g) => ({ id: g.id }) })
  */
-export function replaceList<R, K extends KeysOf<R, readonly unknown[]>, W>(
+export function replaceList<R, K extends KeysOf<R, readonly unknown[]>, W, C extends null = never>(
   key: K,
-  options: ListOptions & { item: (value: ItemOf<R[K]>) => W },
-): FieldRule<R, W[]>;
-export function replaceList<R, K extends KeysOf<R, readonly unknown[]>>(
+  options: ListOptions<C> & { item: (value: ItemOf<R[K]>) => W },
+): FieldRule<R, W[] | NoInfer<C>>;
+export function replaceList<R, K extends KeysOf<R, readonly unknown[]>, C extends null = never>(
   key: K,
-  options: ListOptions,
-): FieldRule<R, ItemOf<R[K]>[]>;
+  options: ListOptions<C>,
+): FieldRule<R, ItemOf<R[K]>[] | NoInfer<C>>;
 export function replaceList(
   key: PropertyKey,
-  options: ListOptions & { item?: (value: never) => unknown },
+  options: ListOptions<null> & { item?: (value: never) => unknown },
 ): FieldRule<unknown, unknown> {
   const { ordered, equals = deepEqual } = options;
+  const clear = options.clear === null ? null : [];
   const item = (options.item ?? ((v: unknown) => v)) as (v: unknown) => unknown;
   const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item);
   return fieldRule(
@@ -52,7 +56,8 @@ export function replaceList(
     key,
     (b, a) => {
       const wa = value(a);
-      return sameItems(value(b), wa, equals, ordered) ? UNCHANGED : wa;
+      if (sameItems(value(b), wa, equals, ordered)) return UNCHANGED;
+      return a === null ? clear : wa;
     },
     value,
   );

@@ -14,6 +14,19 @@ type Case = [string, { before: R; after: R; want: unknown }];
 
 const g = (id: string, name = id.toUpperCase()): Ref => ({ id, name });
 
+describe("replaceList clear: null", () => {
+  const emails = replaceList<R, "emails", null>("emails", { ordered: false, clear: null });
+  const cases: Case[] = [
+    ["null empties it with null", { before: { emails: ["a"] }, after: { emails: null }, want: null }],
+    ["an empty list still sends []", { before: { emails: ["a"] }, after: { emails: [] }, want: [] }],
+    ["null over empty: already empty", { before: { emails: [] }, after: { emails: null }, want: UNCHANGED }],
+    ["null over null: already empty", { before: { emails: null }, after: { emails: null }, want: UNCHANGED }],
+  ];
+  it.each(cases)("%s", (_, { before, after, want }) => {
+    expect(runRule(emails, before, after).got).toEqual(want);
+  });
+});
+
 describe("replaceList ordered", () => {
   const emails = replaceList<R, "emails">("emails", { ordered: true });
   const cases: Case[] = [
