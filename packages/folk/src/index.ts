@@ -1,0 +1,30 @@
+export { PatchwiseApiError, unwrap } from "@patchwise/core";
+export { type DiffOptions, type DiffResult, PatchValidationError } from "@patchwise/diff";
+export {
+  createFolkClient,
+  type FolkClient,
+  type FolkClientOptions,
+  type FolkIterators,
+  type FolkPageQuery,
+  type FolkPeopleQuery,
+} from "./client.ts";
+export type { FolkCustomFieldValueDesired, FolkCustomFieldValuesDesired } from "./custom-fields.ts";
+export type {
+  components,
+  FolkCompany,
+  FolkCompanyRef,
+  FolkCustomFieldDefinition,
+  FolkCustomFieldType,
+  FolkCustomFieldValueInput,
+  FolkCustomFieldValues,
+  FolkCustomFieldValuesInput,
+  FolkError,
+  FolkGroup,
+  FolkGroupRef,
+  FolkPerson,
+  FolkPersonCreate,
+  FolkPersonPatch,
+  operations,
+  paths,
+} from "./generated/schema.ts";
+export { diffPerson, type FolkPersonDesired, personRules } from "./person-rules.ts";

@@ -1,0 +1,37 @@
+export {
+  type ClientEvent,
+  type PaginateOptions,
+  PatchwiseApiError,
+  PatchwiseError,
+  PatchwiseNetworkError,
+  PatchwiseTimeoutError,
+  type RateLimitState,
+  type RetryOptions,
+  unwrap,
+} from "@patchwise/core";
+export {
+  type DiffOptions,
+  type DiffResult,
+  PatchValidationError,
+  type ValidationIssue,
+} from "@patchwise/diff";
+export { candidateRules, diffCandidate } from "./candidate-rules.ts";
+export {
+  type CandidateListQuery,
+  createInstaviewClient,
+  type InstaviewClient,
+  type InstaviewClientOptions,
+  type InstaviewIterators,
+} from "./client.ts";
+export type {
+  components,
+  InstaviewCandidate,
+  InstaviewCandidateCreate,
+  InstaviewCandidatePatch,
+  InstaviewCandidateStatus,
+  InstaviewError,
+  InstaviewGender,
+  InstaviewRateLimitError,
+  operations,
+  paths,
+} from "./generated/schema.ts";

@@ -1,0 +1,41 @@
+export {
+  type ClientEvent,
+  type PaginateOptions,
+  PatchwiseApiError,
+  PatchwiseError,
+  PatchwiseNetworkError,
+  PatchwiseTimeoutError,
+  type RateLimitState,
+  type RetryOptions,
+  unwrap,
+} from "@patchwise/core";
+export {
+  type DiffOptions,
+  type DiffResult,
+  PatchValidationError,
+  type ValidationIssue,
+} from "@patchwise/diff";
+export { candidateRules, diffCandidate } from "./candidate-rules.ts";
+export {
+  type CandidateListQuery,
+  type CustomFieldDefinitionListQuery,
+  createStackOneClient,
+  type StackOneClient,
+  type StackOneClientOptions,
+  type StackOneIterators,
+} from "./client.ts";
+export type {
+  components,
+  operations,
+  paths,
+  StackOneCandidate,
+  StackOneCandidateCreate,
+  StackOneCandidatePatch,
+  StackOneCustomField,
+  StackOneCustomFieldDefinition,
+  StackOneEmail,
+  StackOneError,
+  StackOnePhoneNumber,
+  StackOneSocialLink,
+  StackOneWriteResult,
+} from "./generated/schema.ts";

@@ -1,0 +1,45 @@
+export {
+  type ClientEvent,
+  PatchwiseApiError,
+  PatchwiseError,
+  PatchwiseNetworkError,
+  PatchwiseTimeoutError,
+  type RateLimitState,
+  type RetryOptions,
+  unwrap,
+} from "@patchwise/core";
+export {
+  type DiffOptions,
+  type DiffResult,
+  PatchValidationError,
+  type ValidationIssue,
+} from "@patchwise/diff";
+export {
+  createStardexClient,
+  type StardexClient,
+  type StardexClientOptions,
+  type StardexCustomFieldQuery,
+  type StardexIterateOptions,
+  type StardexIterators,
+  type StardexJobFilter,
+  type StardexPersonFilter,
+} from "./client.ts";
+export type {
+  components,
+  operations,
+  paths,
+  StardexCompanySummary,
+  StardexContactValue,
+  StardexCustomFieldDefinition,
+  StardexCustomFieldPatch,
+  StardexCustomFieldValue,
+  StardexError,
+  StardexErrorAlt,
+  StardexJobSummary,
+  StardexPerson,
+  StardexPersonCreate,
+  StardexPersonPatch,
+  StardexPersonSearch,
+  StardexRateLimitError,
+} from "./generated/schema.ts";
+export { diffPerson, personRules } from "./person-rules.ts";
