@@ -7,18 +7,25 @@ interface paths {
     get: {
       parameters: { query?: { fields?: string }; header?: never; path: { id: string }; cookie?: never };
       requestBody?: never;
-      responses: { 200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } } };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
+      };
     };
     patch: {
       parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
       requestBody: { content: { "application/json": { name?: string; tags?: string[] } } };
-      responses: { 200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } } };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string } } };
+      };
     };
   };
 }
 
 const provider: ProviderConfig = { name: "acme", defaultBaseUrl: "https://api.example.test", auth: "bearer" };
-const client = createApiClient<paths>(provider, { apiKey: "k", accountId: "extra provider options ride along" });
+const client = createApiClient<paths>(provider, {
+  apiKey: "k",
+  accountId: "extra provider options ride along",
+});
 const path = { id: "p1" };
 
 export const patched = client.PATCH("/people/{id}", { params: { path }, body: { name: "Ada", tags: [] } });
