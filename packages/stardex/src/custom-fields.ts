@@ -11,6 +11,7 @@ import {
   sameNumber,
   shortest,
   type ValidationIssue,
+  validate,
 } from "@patchwise/diff";
 import type { StardexCustomFieldPatch, StardexCustomFieldValue, StardexPerson } from "./generated/schema.ts";
 
@@ -43,6 +44,38 @@ export const CUSTOM_FIELD_KINDS: Readonly<Record<DataType, Kind>> = {
  * @example CUSTOM_FIELD_DATA_TYPES.includes("team-member") // true
  */
 export const CUSTOM_FIELD_DATA_TYPES = Object.keys(CUSTOM_FIELD_KINDS) as DataType[];
+
+/** The numeric strings `sameNumber` compares by value. */
+const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A zoneless ISO timestamp, which `sameDay` reads as its own date. */
+const LOCAL_TIMESTAMP = /^\d{4}-\d\d-\d\d[Tt ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/;
+const valid = (format: string, v: string) => !validate({ format }, v).length;
+
+/**
+ * What a scalar kind's `value` must be for the API to take it (assumed with the model): a finite number,
+ * a date or ISO timestamp, a uri. A value outside it is a validation issue, never sent.
+ * @example VALUE_FORMATS.number?.valid("n/a") // false
+ */
+export const VALUE_FORMATS: Partial<
+  Record<DataType, { limit: string; expected: string; valid: (v: string) => boolean }>
+> = {
+  number: {
+    limit: "number",
+    expected: "must be a finite number (clear a field with null)",
+    valid: (v) => NUMERIC.test(v) && Number.isFinite(Number(v)),
+  },
+  date: {
+    limit: "date",
+    expected: "must be a date (YYYY-MM-DD) or an ISO timestamp (clear a field with null)",
+    valid: (v) =>
+      valid("date", v) || valid("date-time", v) || (LOCAL_TIMESTAMP.test(v) && valid("date", v.slice(0, 10))),
+  },
+  url: {
+    limit: "uri",
+    expected: "must be a valid uri (clear a field with null)",
+    valid: (v) => valid("uri", v),
+  },
+};
 
 const kindOf = (field: StardexCustomFieldValue): Kind | undefined =>
   Object.hasOwn(CUSTOM_FIELD_KINDS, field.data_type) ? CUSTOM_FIELD_KINDS[field.data_type] : undefined;
@@ -100,14 +133,15 @@ export function clearCustomField(before: StardexCustomFieldValue): StardexCustom
 /**
  * What the desired custom fields break: a `data_type` outside the model ("enum") or different from the
  * stored one ("data-type", the limit being the stored type: an attribute's kind is fixed by its
- * definition, so a change means the desired record is wrong). Paths index `after.custom_fields`.
+ * definition, so a change means the desired record is wrong), and a number, date or url value to be sent
+ * that its kind cannot hold ("format", see `VALUE_FORMATS`). Paths index `after.custom_fields`.
  * @example
  * customFieldIssues(before, { ...before, custom_fields: [{ attribute_id: id, data_type: "text", value: "x" }] });
  * // [{ path: "custom_fields[0].data_type", rule: "data-type", limit: "multi-select", ... }]
  */
 export function customFieldIssues(before: StardexPerson, after: StardexPerson): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f.data_type]));
+  const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
   for (const [i, field] of (after.custom_fields ?? []).entries()) {
     const path = `custom_fields[${i}].data_type`;
     const got = JSON.stringify(field.data_type);
@@ -117,8 +151,17 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
       continue;
     }
     const was = stored.get(field.attribute_id);
-    if (was !== undefined && was !== field.data_type) {
-      issues.push(issue(path, "data-type", `must stay ${was}, the attribute's data type`, was, got));
+    if (was !== undefined && was.data_type !== field.data_type) {
+      const type = was.data_type;
+      issues.push(issue(path, "data-type", `must stay ${type}, the attribute's data type`, type, got));
+      continue;
+    }
+    // Only a value that would be sent: a stored one left as it is never blocks an update.
+    const format = VALUE_FORMATS[field.data_type];
+    const sent = format && customFieldOp(was, field)?.value;
+    if (format && sent !== undefined && !format.valid(sent)) {
+      const at = `custom_fields[${i}].value`;
+      issues.push(issue(at, "format", format.expected, format.limit, JSON.stringify(sent), sent));
     }
   }
   return issues;

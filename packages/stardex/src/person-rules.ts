@@ -24,6 +24,20 @@ export const LINKEDIN_PROFILE_URL = "https://www.linkedin.com/in/";
 /** A public id is one URL path segment: no slash, query, fragment or whitespace, and not empty. */
 const LINKEDIN_URL = /^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+$/;
 
+/**
+ * The public id a profile URL names as a server reads it (parsed, dot segments resolved, escapes
+ * decoded); undefined when it names none. `%`, `.`, `..`, `\` or an escape such as `%2F` in a public id
+ * make a URL that does not read back as that id.
+ */
+function readBack(url: string): string | undefined {
+  try {
+    const segment = /^\/in\/([^/]+)$/.exec(new URL(url).pathname)?.[1];
+    return segment === undefined ? undefined : decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Contact entries are written in the read shape's two keys only; the label is part of the entry. */
 const contact = (c: StardexContactValue): StardexContactValue => ({
   contact_data_type: c.contact_data_type,
@@ -37,9 +51,10 @@ const TYPED_SINGLE_VALUE =
 function check(body: StardexPersonPatch, before: StardexPerson, after: StardexPerson): ValidationIssue[] {
   const issues = customFieldIssues(before, after);
   const url = body.linkedin_url;
-  if (url !== undefined && !LINKEDIN_URL.test(url)) {
+  // Found against the simulator: the pattern alone let `%`, `.`, `..` and escapes through.
+  if (url !== undefined && (!LINKEDIN_URL.test(url) || readBack(url) !== after.linkedin_public_id)) {
     const got = JSON.stringify(after.linkedin_public_id);
-    const expected = `must be ${LINKEDIN_PROFILE_URL}<public id>, from a non-empty linkedin_public_id without "/", "?", "#" or spaces`;
+    const expected = `must be ${LINKEDIN_PROFILE_URL}<public id>, from a non-empty linkedin_public_id that reads back as itself (no "/", "?", "#", "%", "\\", spaces, "." or "..")`;
     issues.push(issue("linkedin_url", "pattern", expected, LINKEDIN_URL.source, `linkedin_public_id ${got}`));
   }
   return issues;

@@ -330,3 +330,216 @@ export function equivalentPerson(record: StardexPerson): fc.Arbitrary<StardexPer
 /** The definition of a generated attribute (for a reference `apply`). */
 export const dataTypeOf = (attribute_id: string): DataType | undefined =>
   definitionOf(attribute_id)?.data_type;
+
+// ——— Contract pairs: the hard cases of a Stardex PATCH, weighted in (test/contract.test.ts) ———
+
+/** The attributes of one data type. */
+const definitionsOf = (type: DataType) => CUSTOM_FIELD_DEFINITIONS.filter((d) => d.data_type === type);
+
+/** Team members as the simulator's catalogue takes them. */
+export const TEAM_MEMBERS = TEAM_MEMBER_IDS.map((id, i) => ({
+  id,
+  name: `Member ${i + 1}`,
+  email: `m${i + 1}@t.example`,
+}));
+
+type Edit = (p: StardexPerson) => fc.Arbitrary<StardexPerson>;
+
+/** `p` with its custom value of `def` replaced (added when it has none), order kept. */
+function withField(p: StardexPerson, value: StardexCustomFieldValue): StardexPerson {
+  const fields = [...(p.custom_fields ?? [])];
+  const at = fields.findIndex((f) => f.attribute_id === value.attribute_id);
+  if (at >= 0) fields[at] = value;
+  else fields.push(value);
+  return { ...p, custom_fields: fields };
+}
+
+const storedOf = (p: StardexPerson, def: Definition) =>
+  p.custom_fields?.find((f) => f.attribute_id === def.id);
+
+/** Emails written as another address or label, or a new first entry: "a new primary". */
+const contactEdits: Edit[] = [
+  // A pure reorder of both lists (no change for Stardex: labels carry the meaning).
+  (p) =>
+    fc.tuple(reordered(p.emails), reordered(p.phones)).map(([emails, phones]) => ({ ...p, emails, phones })),
+  // A new primary: a new work address first, the old work entries dropped or kept.
+  (p) =>
+    fc
+      .tuple(fc.constantFrom("sam@new.example", "sam@widgets.example"), fc.boolean(), reordered(p.emails))
+      .map(([value, drop, rest]) => ({
+        ...p,
+        emails: [
+          { contact_data_type: "work", value },
+          ...rest.filter((e) => !drop || e.contact_data_type !== "work"),
+        ],
+      })),
+  // One entry relabelled, the list reordered.
+  (p) =>
+    p.phones.length === 0
+      ? fc.constant(p)
+      : fc
+          .tuple(fc.nat(p.phones.length - 1), fc.constantFrom("mobile", "work", "home"), reordered(p.phones))
+          .map(([i, label, list]) => ({
+            ...p,
+            phones: list.map((c, j) => (j === i ? { ...c, contact_data_type: label } : c)),
+          })),
+];
+
+/** A multi-select or team-member value moved by a delta both ways (possibly to empty). */
+const listEdit =
+  (type: "multi-select" | "team-member"): Edit =>
+  (p) =>
+    fc.constantFrom(...definitionsOf(type)).chain((def) => {
+      const key = type === "multi-select" ? "values" : "team_member_ids";
+      const pool = type === "multi-select" ? def.tags.map((t) => t.name) : [...TEAM_MEMBER_IDS];
+      const list = storedOf(p, def)?.[key] ?? [];
+      return fc
+        .tuple(fc.subarray(list), fc.subarray(pool, { maxLength: 3 }), fc.boolean())
+        .map(([kept, added, shuffled]) => {
+          const next = [...kept, ...added];
+          return withField(p, {
+            attribute_id: def.id,
+            data_type: def.data_type,
+            [key]: shuffled ? next.reverse() : next,
+          });
+        });
+    });
+
+/** An attribute the person has, emptied (`null` / `[]`), or the whole list `null` (read: empties all). */
+const emptied: Edit = (p) => {
+  const present = (p.custom_fields ?? []).filter((f) => definitionOf(f.attribute_id));
+  const none = fc.constant({ ...p, custom_fields: null } as unknown as StardexPerson);
+  if (!present.length) return none;
+  return fc.oneof(
+    {
+      arbitrary: fc
+        .constantFrom(...present)
+        .map((f) => withField(p, emptyValue(definitionOf(f.attribute_id)!))),
+      weight: 4,
+    },
+    { arbitrary: none, weight: 1 },
+  );
+};
+
+/** A number in another encoding (the same value or a new one), as a string. */
+const numberEdit: Edit = (p) =>
+  fc
+    .constantFrom("42", "42.0", "+42", "4.2e1", "0042", "42.50", "0.5", ".5", "-0", "0", "1e3", "1000")
+    .map((value) =>
+      withField(p, { attribute_id: definitionsOf("number")[0]!.id, data_type: "number", value }),
+    );
+
+/** A date against timestamps: the same UTC day, an offset that crosses midnight, another day. */
+const dateEdit: Edit = (p) =>
+  fc
+    .constantFrom(
+      "2030-01-02",
+      "2030-01-02T00:00:00Z",
+      "2030-01-02T00:00:00.000+00:00",
+      "2030-01-02T23:59:59.999Z",
+      "2030-01-02T23:00:00-05:00",
+      "2030-01-03T01:00:00+02:00",
+      "2030-01-02T23:30:00", // zoneless: its own date
+      "2030-01-03",
+    )
+    .map((value) => withField(p, { attribute_id: definitionsOf("date")[0]!.id, data_type: "date", value }));
+
+/** A changed scalar, title or employer (the renamed field), or a new LinkedIn public id. */
+const scalarEdit: Edit = (p) =>
+  fc.oneof(
+    fc.constantFrom(...TEXTS.current_job_title).map((current_job_title) => ({ ...p, current_job_title })),
+    fc
+      .constantFrom(...TEXTS.current_company_name)
+      .map((current_company_name) => ({ ...p, current_company_name })),
+    fc.constantFrom(...LINKEDIN_IDS).map((linkedin_public_id) => ({ ...p, linkedin_public_id })),
+  );
+
+const HARD_EDITS: Edit[] = [
+  ...contactEdits,
+  listEdit("multi-select"),
+  listEdit("multi-select"),
+  listEdit("team-member"),
+  emptied,
+  numberEdit,
+  dateEdit,
+  scalarEdit,
+];
+
+/** `before` with one to four hard-case edits applied in turn. */
+function hardDesired(before: StardexPerson): fc.Arbitrary<StardexPerson> {
+  return fc
+    .array(fc.constantFrom(...HARD_EDITS), { minLength: 1, maxLength: 4 })
+    .chain((edits) =>
+      edits.reduce<fc.Arbitrary<StardexPerson>>(
+        (acc, edit) => acc.chain((p) => edit(p)),
+        fc.constant(structuredClone(before)),
+      ),
+    );
+}
+
+/**
+ * A stored person and a desired one, for the contract tests: half the general pairs of `personPair`,
+ * half targeted at the hard cases (reorders, a new primary email, multi-select and team-member deltas,
+ * emptied custom fields, numbers as strings, dates against timestamps, contact relabels).
+ */
+export const contractPair: fc.Arbitrary<[StardexPerson, StardexPerson]> = fc.oneof(
+  personPair,
+  stardexPerson.chain((before) => fc.tuple(fc.constant(before), hardDesired(before))),
+);
+
+/** Values a number, date or url field cannot hold, beside valid ones: what a sloppy source system sends. */
+const SLOPPY: Record<"number" | "date" | "url", readonly string[]> = {
+  number: ["n/a", "", "12,5", "1e999", "0x10", "Infinity", "42", "4.2e1"],
+  date: [
+    "soon",
+    "",
+    "2030-02-30",
+    "02/01/2030",
+    "2030-01-02T25:00:00Z",
+    "2030-01-02",
+    "2030-01-02T09:00:00Z",
+  ],
+  url: ["example", "", "not a url", "https://sam.example"],
+};
+
+/** Public ids a source may hold that do not read back from a URL as themselves, beside good ones. */
+const SLOPPY_LINKEDIN_IDS = [
+  "%",
+  ".",
+  "..",
+  "a%2Fb",
+  "sam%20p",
+  "sam\\p",
+  "sam:p",
+  "SAM-P",
+  "ünï-1",
+  "sam-p",
+];
+
+/**
+ * A stored person and a desired one whose number, date or url values, or LinkedIn public id, may be
+ * ones the API cannot take: `diffPerson` must refuse those (PatchValidationError) rather than send a
+ * body the API refuses or reads back as something else.
+ */
+export const sloppyPair: fc.Arbitrary<[StardexPerson, StardexPerson]> = stardexPerson.chain((before) =>
+  fc
+    .tuple(
+      fc.array(
+        fc.constantFrom("number", "date", "url").chain((type) =>
+          fc.constantFrom(...SLOPPY[type]).map(
+            (value): StardexCustomFieldValue => ({
+              attribute_id: definitionsOf(type)[0]!.id,
+              data_type: type,
+              value,
+            }),
+          ),
+        ),
+        { maxLength: 3 },
+      ),
+      fc.option(fc.constantFrom(...SLOPPY_LINKEDIN_IDS), { nil: undefined }),
+    )
+    .map(([values, id]) => {
+      const after = values.reduce(withField, structuredClone(before));
+      return [before, id === undefined ? after : { ...after, linkedin_public_id: id }];
+    }),
+);

@@ -205,6 +205,14 @@ const cases: Case[] = [
     },
   ],
   [
+    "a public id with a colon and capitals reads back as itself: sent as it is",
+    {
+      before: SAM,
+      after: sam({ linkedin_public_id: "Sam:P" }),
+      body: { linkedin_url: "https://www.linkedin.com/in/Sam:P" },
+    },
+  ],
+  [
     "a public id set over null",
     {
       before: sam({ linkedin_public_id: null }),
@@ -396,6 +404,19 @@ const cases: Case[] = [
       before: SAM,
       after: sam(fields(date("2030-01-02T23:00:00-05:00"))),
       body: { custom_fields: [{ attribute_id: DATE, value: "2030-01-02T23:00:00-05:00" }] },
+    },
+  ],
+  [
+    "a zoneless timestamp is a date on its own day: no change",
+    { before: SAM, after: sam(fields(date("2030-01-02T23:30:00"))), body: undefined },
+  ],
+  // Found by the contract tests: a value the API would refuse is refused only when it would be sent.
+  [
+    "a number the API would refuse, stored and left as it is: not sent, not refused",
+    {
+      before: sam(fields(num("n/a"))),
+      after: sam(fields(num("n/a"), text("Relocating"))),
+      body: { custom_fields: [{ attribute_id: TEXT, value: "Relocating" }] },
     },
   ],
   [
@@ -707,6 +728,18 @@ const invalid: Invalid[] = [
       issues: [{ path: "linkedin_url", rule: "pattern", limit: LINKEDIN_PATTERN }],
     },
   ],
+  // Found by the contract tests against the simulator: public ids that pass the pattern but whose URL
+  // does not read back as them (invalid, resolved away, or decoded to another id).
+  ...["%", ".", "..", "a%2Fb", "sam%20p", "sam\\p"].map(
+    (id): Invalid => [
+      `linkedin_url: a public id that does not read back from its URL (${JSON.stringify(id)})`,
+      {
+        before: SAM,
+        after: sam({ linkedin_public_id: id }),
+        issues: [{ path: "linkedin_url", rule: "pattern", limit: LINKEDIN_PATTERN }],
+      },
+    ],
+  ),
   [
     "custom_fields: an attribute_id that is not a uuid",
     {
@@ -785,6 +818,56 @@ const invalid: Invalid[] = [
           limit: '"text", "number", "date", "url", "single-select", "multi-select", "team-member"',
         },
       ],
+    },
+  ],
+  // Found by the contract tests against the simulator: values a number, date or url field cannot hold
+  // were sent, and the API refused them with a 400.
+  [
+    "custom_fields: a number that is not a number ('n/a')",
+    {
+      before: SAM,
+      after: sam(fields(num("n/a"))),
+      issues: [{ path: "custom_fields[1].value", rule: "format", limit: "number" }],
+    },
+  ],
+  [
+    "custom_fields: an empty string for a number (null clears it)",
+    {
+      before: SAM,
+      after: sam(fields(num(""))),
+      issues: [{ path: "custom_fields[1].value", rule: "format", limit: "number" }],
+    },
+  ],
+  [
+    "custom_fields: a number beyond the finite range ('1e999')",
+    {
+      before: SAM,
+      after: sam(fields(num("1e999"))),
+      issues: [{ path: "custom_fields[1].value", rule: "format", limit: "number" }],
+    },
+  ],
+  [
+    "custom_fields: a date that is not a real day ('2030-02-30')",
+    {
+      before: SAM,
+      after: sam(fields(date("2030-02-30"))),
+      issues: [{ path: "custom_fields[2].value", rule: "format", limit: "date" }],
+    },
+  ],
+  [
+    "custom_fields: a date in another notation ('02/01/2030')",
+    {
+      before: SAM,
+      after: sam(fields(date("02/01/2030"))),
+      issues: [{ path: "custom_fields[2].value", rule: "format", limit: "date" }],
+    },
+  ],
+  [
+    "custom_fields: a url that is not a uri",
+    {
+      before: SAM,
+      after: sam(fields(url("sam.example"))),
+      issues: [{ path: "custom_fields[3].value", rule: "format", limit: "uri" }],
     },
   ],
   [
