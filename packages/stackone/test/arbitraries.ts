@@ -315,3 +315,150 @@ export const pair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc.one
   { weight: 1, arbitrary: fc.tuple(candidate, candidate) },
   { weight: 1, arbitrary: equivalentPair },
 );
+
+// ---------------------------------------------------------------------------------------------------
+// For the contract tests against the simulator (test/contract.test.ts): pairs weighted toward what a
+// simulator round trip can get wrong.
+
+/** The custom field ids `customField` draws from: the simulator's catalogue in the contract tests. */
+export const CUSTOM_FIELD_IDS = ["cf_1", "cf_2", "cf_3"] as const;
+
+/** `record` with an `id` (the arbitraries may leave it out; a simulator stores candidates by id). */
+export function withId(record: StackOneCandidate): StackOneCandidate & { id: string } {
+  return { ...record, id: record.id ?? "c0a8012e-7d3f-4b8e-9a51-2f6c1d9e4b70" };
+}
+
+/** A custom field whose value is any JSON value, deeper and wider than `customField`'s. */
+export const anyJsonCustomField: fc.Arbitrary<StackOneCustomField> = item<StackOneCustomField>({
+  id: orNull(fc.constantFrom(...CUSTOM_FIELD_IDS)),
+  remote_id: orNull(fc.constantFrom("701", "702")),
+  name: orNull(fc.constantFrom("Notice period", "Salary", "Remote")),
+  value: fc.oneof(jsonValue, fc.jsonValue({ maxDepth: 4 })) as fc.Arbitrary<StackOneCustomField["value"]>,
+  value_id: orNull(fc.constantFrom("opt_1", "opt_2")),
+  remote_value_id: orNull(fc.constantFrom("9001", "9002")),
+});
+
+/** The ways a desired record moves `email` and `emails` together or apart. */
+const EMAIL_MOVES = [
+  "new-primary", // email switched to another of the emails
+  "added-primary", // a new address, first in emails, made the email
+  "replaced", // emails replaced by one new address, which becomes the email
+  "emails-only", // emails changed, email left out of after (left as it is)
+  "email-only", // email changed, emails left out of after
+  "email-cleared", // email null, emails kept (reordered)
+  "both-emptied", // email null, emails [] or null
+  "primary-kept", // emails changed around an email that stays
+] as const;
+
+/**
+ * A candidate and a desired record whose `email`/`emails` move as a sync would move them (a new
+ * primary, a new address, one removed, both cleared, one left out), other fields as they were.
+ */
+export const emailPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+  .tuple(
+    candidate,
+    fc.constantFrom(...EMAIL_MOVES),
+    fc.nat(),
+    fc.constantFrom("new@example.net", "Ada@Example.com", "ada@example.com"),
+    fc.constantFrom("personal", "work", null),
+  )
+  .map(([before, move, n, fresh, type]) => {
+    const emails = before.emails ?? [];
+    const values = emails.flatMap((e) => (typeof e.value === "string" ? [e.value] : []));
+    const after: Record<string, unknown> = { ...before };
+    const added = { type, value: fresh };
+    switch (move) {
+      case "new-primary":
+        if (values.length) after.email = values[n % values.length];
+        else Object.assign(after, { email: fresh, emails: [...emails, added] });
+        break;
+      case "added-primary":
+        Object.assign(after, { email: fresh, emails: [added, ...emails] });
+        break;
+      case "replaced":
+        Object.assign(after, { email: fresh, emails: [added] });
+        break;
+      case "emails-only":
+        after.emails = shuffled(
+          emails.filter((_, i) => i !== n % Math.max(1, emails.length)),
+          n,
+        );
+        delete after.email;
+        break;
+      case "email-only":
+        after.email = fresh;
+        delete after.emails;
+        break;
+      case "email-cleared":
+        Object.assign(after, { email: null, emails: shuffled(emails, n) });
+        break;
+      case "both-emptied":
+        Object.assign(after, { email: null, emails: n % 2 ? [] : null });
+        break;
+      case "primary-kept":
+        after.emails = [...shuffled(emails, n), added];
+        break;
+    }
+    return [before, withConsistentEmail(after as StackOneCandidate)];
+  });
+
+/** A candidate and the same one with some writable fields set to `null` (clears over values). */
+export const nullsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+  .tuple(candidate, fc.subarray([...WRITABLE], { minLength: 1 }))
+  .map(([before, cleared]) => {
+    const after: Record<string, unknown> = { ...before };
+    for (const k of cleared) after[k] = null;
+    return [before, withConsistentEmail(after as StackOneCandidate)];
+  });
+
+/**
+ * A candidate and a desired record whose lists are reordered and re-encoded and one item of one list
+ * changed, custom fields holding any JSON value, `hired_at` in another encoding or another instant.
+ */
+export const reorderedChangePair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+  .tuple(
+    candidate,
+    fc.constantFrom(...LISTS),
+    fc.nat(),
+    fc.boolean(),
+    fc.tuple(emailItem, socialLink, phoneNumber, fc.constantFrom(...APPLICATION_IDS), anyJsonCustomField),
+    fc.option(hiredAt, { nil: undefined }),
+  )
+  .map(([before, changed, n, flip, [email, link, phone, application, field], hired]) => {
+    const fresh: Record<(typeof LISTS)[number], unknown> = {
+      emails: email,
+      social_links: link,
+      phone_numbers: phone,
+      application_ids: application,
+      custom_fields: field,
+    };
+    const after: Record<string, unknown> = { ...before };
+    for (const k of LISTS) {
+      const list = (before[k] ?? []) as unknown[];
+      const reordered = shuffled(list, n).map((x) =>
+        typeof x === "object" && x !== null ? reencodeItem(x, flip) : x,
+      );
+      if (k === changed) reordered.splice(n % (reordered.length + 1), list.length ? 1 : 0, fresh[k]);
+      after[k] = reordered;
+    }
+    if (hired !== undefined) after.hired_at = hired;
+    return [before, withConsistentEmail(after as StackOneCandidate)];
+  });
+
+/** A candidate and a desired record with a whole new list of custom fields, each any JSON value. */
+export const customFieldsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+  .tuple(candidate, fc.array(anyJsonCustomField, { maxLength: 4 }))
+  .map(([before, fields]) => [before, { ...before, custom_fields: fields }]);
+
+/**
+ * The pairs of the contract tests: the general `pair` (which includes equivalent ones), weighted
+ * toward email/emails moves, clears over values, reordered lists with one change and custom fields
+ * with any JSON value.
+ */
+export const contractPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc.oneof(
+  { weight: 4, arbitrary: pair },
+  { weight: 2, arbitrary: emailPair },
+  { weight: 1, arbitrary: nullsPair },
+  { weight: 2, arbitrary: reorderedChangePair },
+  { weight: 1, arbitrary: customFieldsPair },
+);
