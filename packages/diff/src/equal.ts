@@ -12,8 +12,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // Arrays of different lengths differ; for objects `length` is one more key, compared below anyway.
-  if (x.length !== y.length) return false;
+  // Arrays of different lengths differ; for objects `length` is one more key, compared below.
+  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return false;
   let n = 0;
   for (const k in x) {
     if (x[k] === undefined) continue;

@@ -24,6 +24,8 @@ describe("deepEqual", () => {
     ["an undefined array slot vs a shorter array", { a: [1, undefined], b: [1], want: false }],
     ["nested arrays of objects", { a: [{ a: [1] }], b: [{ a: [2] }], want: false }],
     ["an object with a length key vs one without", { a: { length: 1 }, b: {}, want: false }],
+    // contract.test.ts (StackOne, deterministic) found this: `length` was compared by identity.
+    ["objects with equal non-primitive length keys", { a: { length: [] }, b: { length: [] }, want: true }],
   ];
   it.each(cases)("%s", (_, { a, b, want }) => {
     expect(deepEqual(a, b)).toBe(want);
