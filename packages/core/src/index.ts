@@ -32,4 +32,36 @@ export {
   type RetryingFetchOptions,
   type RetryOptions,
 } from "./retry.ts";
+export {
+  type DiffOutcome,
+  type FullBody,
+  type FullValueRule,
+  fullBodyOf,
+  type ResourceAdapter,
+} from "./sync/adapter.ts";
+export {
+  type FailureLine,
+  failureLines,
+  type JsonLine,
+  readJsonLines,
+  SyncInputError,
+} from "./sync/jsonl.ts";
+export {
+  type PendingRecord,
+  type RecordOutcome,
+  type SyncError,
+  type SyncFailure,
+  type SyncIssue,
+  type SyncReport,
+  type SyncStage,
+  type SyncStop,
+  syncErrorOf,
+} from "./sync/report.ts";
+export {
+  type CurrentSource,
+  type SyncCounts,
+  type SyncOptions,
+  type SyncProgress,
+  syncRecords,
+} from "./sync/sync-records.ts";
 export { type FetchResult, unwrap } from "./unwrap.ts";

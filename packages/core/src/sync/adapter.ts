@@ -1,0 +1,80 @@
+import type { RateLimitState } from "../rate-limit.ts";
+
+/** What an adapter's `diff` returns: a provider diff function's result (`diffPerson`, `diffCandidate`). */
+export interface DiffOutcome<Patch> {
+  /** The smallest PATCH body that turns the current record into the desired one. */
+  body: Patch;
+  /** True when there is nothing to send. */
+  noop: boolean;
+  /** The body's keys. */
+  changed: readonly string[];
+}
+
+/**
+ * One resource of one provider as `syncRecords` drives it: how to name, read, list, diff and write a
+ * record. Each provider package exports a factory that builds one from its client
+ * (`createFolkPeopleAdapter(client)`); a test can write one over a `Map`. `Read` is what GET returns,
+ * `Patch` the PATCH body, `Desired` what a sync holds (the read shape with keys optional, by default
+ * `Read` itself).
+ *
+ * Upserts will add two optional members, `findByKey(record)` (a current record by a natural key when
+ * the desired one has no id) and `create(record)`; the runner resolves each record's current state in
+ * one step, where they fit.
+ *
+ * @example
+ * const adapter: ResourceAdapter<Person, PersonPatch> = createFolkPeopleAdapter(folk);
+ * const report = await syncRecords(adapter, desired, { concurrency: 4 });
+ */
+export interface ResourceAdapter<Read, Patch, Desired = Read> {
+  /** For messages and reports: `folk.people`. */
+  readonly resource: string;
+  /** The provider id of a record, or undefined when it has none (it cannot be synced by id). */
+  id(record: Desired | Read): string | undefined;
+  /** The record as GET returns it; undefined when the provider answers 404. Other errors throw. */
+  get(id: string, signal?: AbortSignal): Promise<Read | undefined>;
+  /** Every record, page after page: a snapshot to diff against instead of one GET per record. */
+  list(signal?: AbortSignal): AsyncIterable<Read>;
+  /** Sends a PATCH body; throws on a non-2xx answer (after the client's retries). */
+  patch(id: string, body: Patch, signal?: AbortSignal): Promise<void>;
+  /** The provider's diff: throws (`PatchValidationError`) when `after` cannot be written. */
+  diff(before: Read, after: Desired): DiffOutcome<Patch>;
+  /** A body of every writable field of `record`: what a sync without a diff would send. */
+  fullBody(record: Desired): Patch;
+  /** The last rate-limit state the client saw (`client.rateLimit`); undefined when the provider sends none. */
+  rateLimit(): RateLimitState | undefined;
+}
+
+/** A rule as `fullBodyOf` reads it: it may give a field's full write value, or a symbol when it has none. */
+export interface FullValueRule<Read> {
+  value?(record: Read): unknown;
+}
+
+/**
+ * The body `fullBodyOf` builds from a rule table: each field optional, typed by what its rule's `value`
+ * returns, less the "unchanged" symbol. For a `ResourceSpec<Read, Patch>` of `@patchwise/diff` it is
+ * assignable to `Patch`.
+ */
+export type FullBody<Rules> = {
+  [K in keyof Rules]?: Rules[K] extends { value?(record: never): infer V } ? Exclude<V, symbol> : never;
+};
+
+/**
+ * The body of every writable field of `record` from a rule table (`personRules.fields` of
+ * `@patchwise/diff`'s `ResourceSpec`): each rule's `value(record)` that is defined, in table order. A
+ * rule without `value` (write-only fields) or whose value is its "unchanged" symbol is left out.
+ *
+ * @example
+ * fullBodyOf(personRules.fields, person); // { firstName: "Ada", ..., groups: [{ id: "grp_…" }], ... }
+ */
+export function fullBodyOf<Read, Rules extends { readonly [K in keyof Rules]: FullValueRule<Read> }>(
+  rules: Rules,
+  record: Read,
+): FullBody<Rules> {
+  const body: Record<string, unknown> = {};
+  for (const [field, rule] of Object.entries(rules) as [string, FullValueRule<Read>][]) {
+    const value = rule.value?.(record);
+    // `UNCHANGED` of @patchwise/diff is a symbol; core does not depend on diff.
+    if (value !== undefined && typeof value !== "symbol") body[field] = value;
+  }
+  return body as FullBody<Rules>;
+}
