@@ -1,5 +1,6 @@
 export { PatchwiseApiError, unwrap } from "@patchwise/core";
 export { type DiffOptions, type DiffResult, PatchValidationError } from "@patchwise/diff";
+export { createFolkPeopleAdapter, type FolkPeopleAdapter } from "./adapter.ts";
 export {
   createFolkClient,
   type FolkClient,

@@ -9,7 +9,6 @@ export type {
   RequestLogEntry,
   SimulatorServer,
 } from "@patchwise/core/testing";
-export type { FolkErrorStatus, IssuePath } from "./simulator/errors.ts";
 export {
   createFolkSimulator,
   FOLK_RATE_LIMIT,

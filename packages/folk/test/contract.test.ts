@@ -28,8 +28,9 @@ const TIMEOUT = 60_000 + RUNS * 25;
 const NOW = new Date("2026-01-05T09:30:00.000Z");
 
 const simulator = () => createFolkSimulator({ workspace: WORKSPACE, now: () => NOW });
+// No retries (a 5xx would be a simulator bug to see) and no per-attempt timer (in-process, nothing waits).
 const clientOf = (sim: FolkSimulator) =>
-  createFolkClient({ apiKey: sim.apiKey, fetch: sim.fetch, retry: false });
+  createFolkClient({ apiKey: sim.apiKey, fetch: sim.fetch, retry: false, timeoutMs: 0 });
 const sim = simulator();
 const folk = clientOf(sim);
 const twins = [simulator(), simulator()].map((s) => ({ sim: s, folk: clientOf(s) }));

@@ -15,6 +15,7 @@ export {
   PatchValidationError,
   type ValidationIssue,
 } from "@patchwise/diff";
+export { createStackOneCandidatesAdapter, type StackOneCandidatesAdapter } from "./adapter.ts";
 export { candidateRules, diffCandidate } from "./candidate-rules.ts";
 export {
   type CandidateListQuery,

@@ -642,6 +642,16 @@ const CASES: [string, Case][] = [
   ],
 
   // --- Counterexamples found by the property tests ----------------------------------------------
+  [
+    // test/contract.test.ts against a simulator that added an email sent alone to emails: the body
+    // without emails then still gave after (not minimal). StackOne keeps them apart: both are sent.
+    "a new address made the email from emails null: email and emails both sent, neither implies the other",
+    {
+      before: edit({ email: undefined, emails: null }),
+      after: edit({ email: "ada@example.com", emails: [{ type: "personal", value: "ada@example.com" }] }),
+      body: { email: "ada@example.com", emails: [{ type: "personal", value: "ada@example.com" }] },
+    },
+  ],
 ];
 
 type Invalid = {

@@ -14,6 +14,7 @@ export {
   PatchValidationError,
   type ValidationIssue,
 } from "@patchwise/diff";
+export { createStardexPersonsAdapter, type StardexPersonsAdapter } from "./adapter.ts";
 export {
   createStardexClient,
   type StardexClient,

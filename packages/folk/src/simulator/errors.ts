@@ -22,7 +22,7 @@ const ERRORS = {
   503: ["SERVICE_UNAVAILABLE", "The service is currently unavailable.", "service-unavailable"],
 } as const satisfies Record<number, readonly [FolkErrorCode, string, string]>;
 
-export type FolkErrorStatus = keyof typeof ERRORS;
+type FolkErrorStatus = keyof typeof ERRORS;
 
 /** A path segment of a validation issue: an object key or an array index. */
 export type IssuePath = (string | number)[];

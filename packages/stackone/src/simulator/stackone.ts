@@ -308,11 +308,11 @@ export function createStackOneSimulator(options: StackOneSimulatorOptions = {}):
       const query = queryOf(c, LIST_QUERY, clock());
       const { email, updated_after, created_after } = query.filter ?? {};
       const address = email?.toLowerCase();
+      /** Whether a stored address is the one asked for (email addresses match whatever their case). */
+      const same = (value: unknown) => typeof value === "string" && value.toLowerCase() === address;
       const matches = [...store.values()].filter(
         (s) =>
-          (address === undefined ||
-            s.email?.toLowerCase() === address ||
-            (s.emails ?? []).some((e) => e?.value?.toLowerCase() === address)) &&
+          (address === undefined || same(s.email) || (s.emails ?? []).some((e) => same(e?.value))) &&
           (updated_after === undefined || isAfter(s.updated_at, updated_after)) &&
           (created_after === undefined || isAfter(s.created_at, created_after)),
       );
