@@ -1,0 +1,31 @@
+import {
+  createStardexClient,
+  createStardexPersonsAdapter,
+  diffPerson,
+  type StardexPerson,
+  type StardexPersonPatch,
+} from "@patchwise/stardex";
+import { clientOptions, define } from "./index.ts";
+
+/** Stardex persons. */
+export const stardex = define<StardexPerson, StardexPersonPatch, StardexPerson>({
+  name: "stardex",
+  title: "Stardex",
+  record: "person",
+  records: "persons",
+  envKey: "STARDEX_API_KEY",
+  needsAccountId: false,
+  diff: diffPerson,
+  adapter: (options) => createStardexPersonsAdapter(createStardexClient(clientOptions(options))),
+  testing: async () => {
+    const { createStardexSimulator, sampleStardexChanges, sampleStardexRecords } = await import(
+      "@patchwise/stardex/testing"
+    );
+    return {
+      simulator: (options) => createStardexSimulator(options),
+      account: {},
+      sampleRecords: (count, seed) => sampleStardexRecords(count, { seed }),
+      sampleChanges: (records, seed, changedRatio) => sampleStardexChanges(records, { seed, changedRatio }),
+    };
+  },
+});
