@@ -124,7 +124,10 @@ export interface SimulatorServer {
 /** A stateful fake of a provider's API, in-process and over HTTP. Its methods need no `this`. */
 export interface Simulator {
   readonly name: string;
-  /** In-process, like `fetch`: pass it as a client's `fetch`. A dropped or lost response rejects with `TypeError("fetch failed")`. */
+  /**
+   * In-process, like `fetch`: pass it as a client's `fetch`. A dropped or lost response rejects with
+   * `TypeError("fetch failed")`; a `stored-timeout` waits for the request's signal and rejects with its reason.
+   */
   fetch: typeof fetch;
   /** Serves the same simulator over real HTTP on 127.0.0.1 (port 0: a free one). Dropped or lost responses reset the connection. */
   listen(port?: number): Promise<SimulatorServer>;
@@ -285,7 +288,7 @@ export function createSimulator(definition: SimulatorDefinition, options: Simula
     c.set("sim", sim);
     const failure = authFailure(definition, apiKey, c.req.raw.headers);
     if (failure) return errors.unauthorized(c, failure);
-    const fault = nextFault();
+    const fault = nextFault(c.req.method);
     const at = +now();
     if (fault !== "ok") exchange.fault = fault;
     if (fault === "drop") return new Response(null); // discarded by the transport
@@ -312,6 +315,8 @@ export function createSimulator(definition: SimulatorDefinition, options: Simula
       }
     }
     await next();
+    // Stored, then the answer is lost to the provider's 5xx (a gateway gave up on a backend that went on).
+    if (fault === "stored-5xx") c.res = errors.serverError(c, faultOptions.serverErrorStatus ?? 500);
   });
   definition.routes(app, sim);
   app.notFound((c) => errors.notFound?.(c) ?? json(404, { message: "Not Found" }));
@@ -350,6 +355,12 @@ export function createSimulator(definition: SimulatorDefinition, options: Simula
     if (decided.fault) entry.fault = decided.fault;
     if (latencyMs > 0) await delay(latencyMs, signal);
     if (decided.fault === "drop") return undefined;
+    if (decided.fault === "stored-timeout") {
+      // Held until the client gives up (in-process, its timeout aborts `signal`), else failed after `stallMs`.
+      await delay(faultOptions.stallMs ?? 30_000, signal).catch(() => undefined);
+      if (signal?.aborted) throw signal.reason;
+      return undefined;
+    }
 
     const headers = new Headers(produced.headers);
     if (decided.window && rateLimit) {

@@ -188,6 +188,31 @@ describe.each(["in-process", "http"] as const)("%s", (kind) => {
     expect(list.data).toHaveLength(1);
   });
 
+  it("stored-5xx: the handler runs and stores, then the provider's 5xx answers", async () => {
+    const t = await make({ faults: { schedule: ["stored-5xx"], serverErrorStatus: 502 } });
+    const r = await t.call("POST", "/v1/things", { body: { name: "a" } });
+    expect(r.status).toBe(502);
+    expect(await r.json()).toEqual({ error: { code: "INTERNAL_ERROR", message: "Something went wrong" } });
+    expect([...sim.things.values()].map((x) => x.name)).toEqual(["a"]);
+    expect(sim.requests[0]).toMatchObject({ status: 502, fault: "stored-5xx" });
+  });
+
+  it("stored-timeout: the handler runs and stores, then no answer comes", async () => {
+    const t = await make({ faults: { schedule: ["stored-timeout"], stallMs: 50 } });
+    const started = Date.now();
+    await expect(t.call("POST", "/v1/things", { body: { name: "a" } })).rejects.toThrow(TypeError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40);
+    expect([...sim.things.values()].map((x) => x.name)).toEqual(["a"]);
+    expect(sim.requests[0]).toMatchObject({ status: 0, fault: "stored-timeout" });
+  });
+
+  it("methods: only requests of those methods draw faults or take the schedule", async () => {
+    const t = await make({ faults: { schedule: ["lost"], methods: ["post"] } });
+    expect((await t.call("GET", "/v1/things")).status).toBe(200);
+    await expect(t.call("POST", "/v1/things", { body: { name: "a" } })).rejects.toThrow(TypeError);
+    expect(sim.requests.map((r) => r.fault ?? "ok")).toEqual(["ok", "lost"]);
+  });
+
   it("429 fault: the provider's 429 with Retry-After, without running the handler", async () => {
     const t = await make({ faults: { schedule: ["429"], retryAfterSeconds: 7 } });
     const r = await t.call("POST", "/v1/things", { body: { name: "a" } });
@@ -334,6 +359,26 @@ describe("faults by seed", () => {
     expect(a.results.filter((r) => r === "rejected")).toHaveLength(
       a.faults.filter((f) => f === "drop" || f === "lost").length,
     );
+  });
+
+  it("stored-timeout in-process: rejects with the client's abort reason when it gives up first", async () => {
+    const sim = createAcmeSimulator({ faults: { schedule: ["stored-timeout"] } });
+    const signal = AbortSignal.timeout(30);
+    const error = await sim
+      .fetch("/v1/things", {
+        method: "POST",
+        headers: { authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ name: "a" }),
+        signal,
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe("TimeoutError");
+    expect(sim.things.size).toBe(1);
+  });
+
+  it("keep the draws of the older rates when the stored-* rates are zero", async () => {
+    const a = await outcomes({ seed: 7, ...rates });
+    expect(await outcomes({ seed: 7, ...rates, storedServerErrorRate: 0, storedTimeoutRate: 0 })).toEqual(a);
   });
 
   it("play a schedule first, then the rates, and restart on setFaults", async () => {
