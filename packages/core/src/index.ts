@@ -33,6 +33,7 @@ export {
   type RetryOptions,
 } from "./retry.ts";
 export {
+  type Created,
   type DiffOutcome,
   type FullBody,
   type FullValueRule,

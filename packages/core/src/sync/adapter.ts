@@ -17,9 +17,10 @@ export interface DiffOutcome<Patch> {
  * `Patch` the PATCH body, `Desired` what a sync holds (the read shape with keys optional, by default
  * `Read` itself).
  *
- * Upserts will add two optional members, `findByKey(record)` (a current record by a natural key when
- * the desired one has no id) and `create(record)`; the runner resolves each record's current state in
- * one step, where they fit.
+ * With the three optional upsert members (`naturalKey`, `findByKey`, `create`) the runner also
+ * syncs records the provider lacks: a desired record with no id, or whose GET answers 404, is looked up
+ * by its natural key (an email, a LinkedIn URL), patched when found and created when not; a POST whose
+ * answer was lost is settled by another look-up before it is ever sent again.
  *
  * @example
  * const adapter: ResourceAdapter<Person, PersonPatch> = createFolkPeopleAdapter(folk);
@@ -42,6 +43,28 @@ export interface ResourceAdapter<Read, Patch, Desired = Read> {
   fullBody(record: Desired): Patch;
   /** The last rate-limit state the client saw (`client.rateLimit`); undefined when the provider sends none. */
   rateLimit(): RateLimitState | undefined;
+  /**
+   * The natural key of a record, the one `findByKey` searches by (`ada@example.com`, a LinkedIn URL),
+   * normalised so that equal keys compare equal; undefined when the record has none.
+   */
+  naturalKey?(record: Desired | Read): string | undefined;
+  /**
+   * The provider's records with the natural key of `record`, exactly (a loose server-side match is
+   * filtered out): none, one, or more when the provider already holds duplicates. Throws on a non-2xx answer.
+   */
+  findByKey?(record: Desired, signal?: AbortSignal): Promise<Read[]>;
+  /**
+   * Sends one POST of `record`'s create body, which it builds and validates first (throwing
+   * `PatchValidationError` before anything is sent); never retried. Throws on a non-2xx answer.
+   */
+  create?(record: Desired, signal?: AbortSignal): Promise<Created<Read>>;
+}
+
+/** What a create answered: the new record's id, and the record when the provider returns it whole. */
+export interface Created<Read> {
+  id: string;
+  /** The record in the read shape, when the POST returns it (else the runner reads it with `get`). */
+  record?: Read;
 }
 
 /** A rule as `fullBodyOf` reads it: it may give a field's full write value, or a symbol when it has none. */

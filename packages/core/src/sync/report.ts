@@ -1,7 +1,11 @@
 import { PatchwiseApiError } from "../errors.ts";
 
-/** Where a record failed: naming it (`id`), reading the current record, diffing, or sending the PATCH. */
-export type SyncStage = "id" | "read" | "diff" | "patch";
+/**
+ * Where a record failed: naming it (`id`), reading the current record, diffing, sending the PATCH, or,
+ * for a record the provider lacks, naming its natural key (`key`), looking it up by it (`lookup`) or
+ * creating it (`create`).
+ */
+export type SyncStage = "id" | "read" | "diff" | "patch" | "key" | "lookup" | "create";
 
 /** One field a desired record cannot be written with (a `PatchValidationError` issue). */
 export interface SyncIssue {
@@ -45,6 +49,8 @@ export interface PendingRecord<Desired> {
 /** How one record ended. */
 export type RecordOutcome =
   | { index: number; id: string; status: "patched" | "unchanged"; changed: readonly string[] }
+  /** Created (in a dry run: would be; then `id` is undefined); `changed`, the keys of a follow-up PATCH. */
+  | { index: number; id: string | undefined; status: "created"; changed: readonly string[] }
   | { index: number; id: string | undefined; status: "failed"; error: SyncError };
 
 /** Why a run stopped before the end of its input. */
@@ -59,7 +65,8 @@ export interface SyncStop {
 
 /**
  * What `syncRecords` did. Every input record is counted once: `read` = `unchanged` + `patched` +
- * `failed` + `notAttempted`, and each failed or not-attempted record is listed with its desired record.
+ * `created` + `failed` + `notAttempted`, and each failed or not-attempted record is listed with its
+ * desired record.
  */
 export interface SyncReport<Desired> {
   resource: string;
@@ -71,10 +78,12 @@ export interface SyncReport<Desired> {
   unchanged: number;
   /** Records patched (in a dry run: that would have been). */
   patched: number;
+  /** Records the provider lacked, created (in a dry run: that would have been), once each. */
+  created: number;
   failed: number;
   /** Records never attempted because the run stopped first (see `stopped`). */
   notAttempted: number;
-  /** GET and PATCH calls made through the adapter (each may have been retried by the client). */
+  /** GET, PATCH, look-up and create calls made through the adapter (each may have been retried by the client). */
   requests: number;
   /** Bytes of the PATCH bodies sent (in a dry run: that would have been), as UTF-8 JSON. */
   bodyBytes: number;

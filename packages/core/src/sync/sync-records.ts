@@ -1,6 +1,6 @@
 import { PatchwiseApiError } from "../errors.ts";
 import { sleep as timerSleep } from "../timeout.ts";
-import type { ResourceAdapter } from "./adapter.ts";
+import type { Created, ResourceAdapter } from "./adapter.ts";
 import { createPacer } from "./pacer.ts";
 import {
   jsonBytes,
@@ -12,6 +12,7 @@ import {
   type SyncStop,
   syncErrorOf,
 } from "./report.ts";
+import { createFailureOf, isTransient, reasonOf, waitBeforeRetry } from "./upsert.ts";
 
 /** Where the current records come from. */
 export type CurrentSource<Read> =
@@ -26,12 +27,13 @@ export type CurrentSource<Read> =
 
 /** Counts so far, with every progress event. */
 export interface SyncCounts {
-  /** Records finished (unchanged, patched or failed). */
+  /** Records finished (unchanged, patched, created or failed). */
   done: number;
   /** Records in the input, when known (an array's length, or `options.total`). */
   total: number | undefined;
   unchanged: number;
   patched: number;
+  created: number;
   failed: number;
   requests: number;
   elapsedMs: number;
@@ -63,6 +65,13 @@ export interface SyncOptions<Read> {
   now?: () => number;
   /** The wait of the pacing (default a timer the signal cuts short); inject it in tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Upserts: the most POSTs of one record (default 3), and the most tries of each look-up by natural
+   * key. A POST goes again only after a 429, or after a look-up found that a lost one stored nothing.
+   */
+  createAttempts?: number;
+  /** Upserts: the wait before another try, times the attempt, when the provider names none (default 1000 ms). */
+  settleDelayMs?: number;
 }
 
 type Input<T> = Iterable<T> | AsyncIterable<T>;
@@ -95,6 +104,13 @@ const stopped = (reason: SyncStop["reason"], error: unknown): SyncStop => ({
  * the records not attempted are reported in `pending`. Nothing is lost: `failures` and `pending` hold
  * every desired record that is not known to be in its desired state (`failureLines` writes them).
  *
+ * With an adapter that upserts (`naturalKey`, `findByKey`, `create`), a record with no id, or whose GET
+ * answers 404, is looked up by its natural key: found, it is diffed and patched like any other; not
+ * found, it is created (then read back and patched with what the create body cannot carry). A POST is
+ * never sent again blindly: after a timeout, a lost connection, a 408 or a 5xx the runner looks the
+ * record up first, and creates again only when nothing was stored; a record it cannot settle fails with
+ * the reason. Records of one natural key run one after another, so a run never creates one twice.
+ *
  * @example
  * const report = await syncRecords(createFolkPeopleAdapter(folk), desired, { concurrency: 4, signal });
  * console.log(report.patched, report.unchanged, report.failed, report.notAttempted);
@@ -105,6 +121,17 @@ export async function syncRecords<Read, Patch, Desired>(
   options: SyncOptions<Read> = {},
 ): Promise<SyncReport<Desired>> {
   const { dryRun = false, now = Date.now, sleep = timerSleep } = options;
+  const createAttempts = Math.max(1, Math.floor(options.createAttempts ?? 3));
+  const settleDelayMs = Math.max(0, options.settleDelayMs ?? 1000);
+  const { naturalKey, findByKey, create } = adapter;
+  const keyed =
+    naturalKey && findByKey && create
+      ? {
+          naturalKey: naturalKey.bind(adapter),
+          findByKey: findByKey.bind(adapter),
+          create: create.bind(adapter),
+        }
+      : undefined;
   const onProgress = (progress: SyncProgress): void => {
     try {
       options.onProgress?.(progress);
@@ -129,6 +156,7 @@ export async function syncRecords<Read, Patch, Desired>(
     read: 0,
     unchanged: 0,
     patched: 0,
+    created: 0,
     failed: 0,
     notAttempted: 0,
     requests: 0,
@@ -140,10 +168,11 @@ export async function syncRecords<Read, Patch, Desired>(
   };
   const total = options.total ?? (Array.isArray(records) ? records.length : undefined);
   const counts = (): SyncCounts => ({
-    done: report.unchanged + report.patched + report.failed,
+    done: report.unchanged + report.patched + report.created + report.failed,
     total,
     unchanged: report.unchanged,
     patched: report.patched,
+    created: report.created,
     failed: report.failed,
     requests: report.requests,
     elapsedMs: now() - started,
@@ -182,6 +211,8 @@ export async function syncRecords<Read, Patch, Desired>(
     // Records of one id run one after another, the later against a fresh GET: the last one wins.
     const chains = new Map<string, Promise<void>>();
     const seen = new Set<string>();
+    const seenKeys = new Set<string>();
+    const snapshotByKey = snapshot && keyed && byNaturalKey(snapshot, keyed.naturalKey);
 
     const fail = (index: number, id: string | undefined, record: Desired, error: SyncError) => {
       report.failed++;
@@ -194,23 +225,229 @@ export async function syncRecords<Read, Patch, Desired>(
       report.pending.push({ index, id, record } satisfies PendingRecord<Desired>);
     };
 
-    const one = async (index: number, id: string, record: Desired): Promise<void> => {
-      let current = seen.has(id) ? undefined : snapshot?.get(id);
-      seen.add(id);
+    /** Waits `ms` unless the run stops first; false when it stopped. */
+    const pause = async (ms: number): Promise<boolean> => {
+      try {
+        await sleep(ms, halt.signal);
+      } catch {
+        // The run stopped during the wait.
+      }
+      return !halt.signal.aborted;
+    };
+
+    /** The provider's records of a natural key: tried again on transient errors; undefined when the run stopped. */
+    const lookUp = async (
+      lookup: NonNullable<typeof keyed>,
+      record: Desired,
+    ): Promise<{ value: Read[] } | { error: unknown } | undefined> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await request(() => lookup.findByKey(record));
+        } catch (error) {
+          if (!isTransient(error) || attempt >= createAttempts) return { error };
+          if (!(await pause(waitBeforeRetry(error, attempt, settleDelayMs)))) return undefined;
+        }
+      }
+    };
+
+    /** The one record of a look-up, or a failure when there are several: the provider holds duplicates. */
+    const single = (
+      index: number,
+      given: string | undefined,
+      record: Desired,
+      key: string,
+      found: Read[],
+    ) => {
+      if (found.length <= 1) return true;
+      const ids = found.map((r) => adapter.id(r) ?? "(no id)").join(", ");
+      const message = `${adapter.resource}: ${found.length} records have the natural key ${key} (${ids}): merge them, or sync by id`;
+      fail(index, given, record, { stage: "lookup", code: "DUPLICATE_KEY", message });
+      return false;
+    };
+
+    /** After a create: read it back when the POST did not return it, patch what the create body cannot carry. */
+    const created = async (index: number, made: Created<Read>, record: Desired): Promise<void> => {
+      const { id } = made;
+      let current = made.record;
       if (current === undefined) {
         let got: { value: Read | undefined } | undefined;
         try {
           got = await request(() => adapter.get(id));
         } catch (error) {
-          return fail(index, id, record, syncErrorOf(error, "read"));
+          const why = syncErrorOf(error, "read");
+          return fail(index, id, record, {
+            ...why,
+            message: `created as ${id}, then reading it failed: ${why.message}`,
+          });
         }
-        if (!got) return pend(index, id, record);
-        if (got.value === undefined) {
-          const message = `${adapter.resource}: no record ${id} (404)`;
-          return fail(index, id, record, { stage: "read", status: 404, code: "NOT_FOUND", message });
+        if (!got || got.value === undefined) {
+          const why = got ? "it reads as 404" : "the run stopped before it was read back";
+          const message = `${adapter.resource}: created as ${id}, but ${why}: rerun to finish it`;
+          return fail(index, id, record, { stage: "read", code: "UNVERIFIED", message });
         }
         current = got.value;
       }
+      let outcome: ReturnType<typeof adapter.diff>;
+      try {
+        outcome = adapter.diff(current, record);
+      } catch (error) {
+        return fail(index, id, record, syncErrorOf(error, "diff"));
+      }
+      if (!outcome.noop) {
+        const bytes = jsonBytes(outcome.body);
+        try {
+          const sent = await request(() => adapter.patch(id, outcome.body));
+          if (!sent) {
+            const message = `${adapter.resource}: created as ${id}; the run stopped before the PATCH of ${outcome.changed.join(", ")}: rerun to finish it`;
+            return fail(index, id, record, { stage: "patch", code: "UNFINISHED", message });
+          }
+        } catch (error) {
+          report.bodyBytes += bytes;
+          const why = syncErrorOf(error, "patch");
+          return fail(index, id, record, { ...why, message: `created as ${id}, then ${why.message}` });
+        }
+        report.bodyBytes += bytes;
+      }
+      report.created++;
+      const changed = outcome.noop ? [] : outcome.changed;
+      onProgress({ ...counts(), type: "record", outcome: { index, id, status: "created", changed } });
+    };
+
+    /**
+     * A record the provider lacks by id: looked up by natural key and returned when found, else created
+     * (and reported here). A POST whose answer was lost is followed by a look-up before any other.
+     */
+    const upsert = async (
+      index: number,
+      given: string | undefined,
+      record: Desired,
+    ): Promise<[string, Read] | undefined> => {
+      if (!keyed) return undefined;
+      let key: string | undefined;
+      try {
+        key = keyed.naturalKey(record);
+      } catch (error) {
+        fail(index, given, record, syncErrorOf(error, "key"));
+        return undefined;
+      }
+      if (key === undefined) {
+        const what = given === undefined ? "has no id" : `has the id ${given}, which answers 404,`;
+        const message = `${adapter.resource}: the record ${what} and no natural key to look it up by, so it cannot be created without risking a duplicate`;
+        fail(index, given, record, { stage: "key", code: "MISSING_KEY", message });
+        return undefined;
+      }
+      // A snapshot answers the first look-up of a key; after that (a record of the same key may have
+      // been created since) the provider is asked.
+      let found = seenKeys.has(key) ? undefined : snapshotByKey?.get(key);
+      seenKeys.add(key);
+      if (found === undefined) {
+        const looked = await lookUp(keyed, record);
+        if (!looked) {
+          pend(index, given, record);
+          return undefined;
+        }
+        if ("error" in looked) {
+          fail(index, given, record, syncErrorOf(looked.error, "lookup"));
+          return undefined;
+        }
+        found = looked.value;
+      }
+      if (!single(index, given, record, key, found)) return undefined;
+      const [existing] = found;
+      const existingId = existing && adapter.id(existing);
+      if (existing && existingId !== undefined) return [existingId, existing];
+
+      if (dryRun) {
+        report.created++;
+        onProgress({
+          ...counts(),
+          type: "record",
+          outcome: { index, id: undefined, status: "created", changed: [] },
+        });
+        return undefined;
+      }
+      let last: unknown;
+      for (let attempt = 1; attempt <= createAttempts; attempt++) {
+        let sent: { value: Created<Read> } | undefined;
+        try {
+          sent = await request(() => keyed.create(record));
+        } catch (error) {
+          last = error;
+          const kind = createFailureOf(error);
+          if (kind === "refused") {
+            fail(index, given, record, syncErrorOf(error, "create"));
+            return undefined;
+          }
+          if (kind === "unknown") {
+            // The provider may have stored it: only a look-up tells, and it comes before any new POST.
+            const settled = await lookUp(keyed, record);
+            if (!settled || "error" in settled) {
+              const lookupWhy = settled ? reasonOf(settled.error) : "the run stopped first";
+              const message = `${adapter.resource}: the answer to the create of ${key} was lost (${reasonOf(error)}) and the look-up that would settle it failed (${lookupWhy}): it may exist; rerun to settle it`;
+              fail(index, given, record, { ...syncErrorOf(error, "create"), code: "UNSETTLED", message });
+              return undefined;
+            }
+            if (!single(index, given, record, key, settled.value)) return undefined;
+            const [stored] = settled.value;
+            const storedId = stored && adapter.id(stored);
+            if (stored && storedId !== undefined) {
+              await created(index, { id: storedId, record: stored }, record);
+              return undefined;
+            }
+          }
+          if (attempt < createAttempts && !(await pause(waitBeforeRetry(error, attempt, settleDelayMs)))) {
+            // Nothing was stored (the look-up said so, or the provider refused with a 429).
+            pend(index, given, record);
+            return undefined;
+          }
+          continue;
+        }
+        if (!sent) {
+          pend(index, given, record);
+          return undefined;
+        }
+        await created(index, sent.value, record);
+        return undefined;
+      }
+      const why = syncErrorOf(last, "create");
+      const message = `${adapter.resource}: ${key} not created in ${createAttempts} attempts, none stored: ${why.message}`;
+      fail(index, given, record, { ...why, message });
+      return undefined;
+    };
+
+    /** The id and current record of a desired one; undefined when it was settled otherwise (created, failed, pending). */
+    const resolve = async (
+      index: number,
+      given: string | undefined,
+      record: Desired,
+    ): Promise<[string, Read] | undefined> => {
+      if (given === undefined) return upsert(index, given, record);
+      const id = given;
+      const current = seen.has(id) ? undefined : snapshot?.get(id);
+      seen.add(id);
+      if (current !== undefined) return [id, current];
+      let got: { value: Read | undefined } | undefined;
+      try {
+        got = await request(() => adapter.get(id));
+      } catch (error) {
+        fail(index, id, record, syncErrorOf(error, "read"));
+        return undefined;
+      }
+      if (!got) {
+        pend(index, id, record);
+        return undefined;
+      }
+      if (got.value !== undefined) return [id, got.value];
+      if (keyed) return upsert(index, id, record);
+      const message = `${adapter.resource}: no record ${id} (404)`;
+      fail(index, id, record, { stage: "read", status: 404, code: "NOT_FOUND", message });
+      return undefined;
+    };
+
+    const one = async (index: number, given: string | undefined, record: Desired): Promise<void> => {
+      const resolved = await resolve(index, given, record);
+      if (!resolved) return;
+      const [id, current] = resolved;
       let outcome: ReturnType<typeof adapter.diff>;
       try {
         outcome = adapter.diff(current, record);
@@ -266,19 +503,27 @@ export async function syncRecords<Read, Patch, Desired>(
           pend(index, id, record);
           continue;
         }
-        if (id === undefined) {
+        if (id === undefined && !keyed) {
           const message = `${adapter.resource}: the record has no id`;
           fail(index, undefined, record, { stage: "id", code: "MISSING_ID", message });
           continue;
         }
-        const previous = chains.get(id);
-        const run = (previous ?? Promise.resolve()).then(() =>
+        // Records of one id, or of one natural key, run one after another: never two creates of one key.
+        let key: string | undefined;
+        try {
+          key = keyed?.naturalKey(record);
+        } catch {
+          key = undefined; // reported by `upsert` when the key is needed
+        }
+        const links = [id && `id:${id}`, key && `key:${key}`].filter((l): l is string => !!l);
+        const previous = Promise.all(links.map((l) => chains.get(l)));
+        const run = previous.then(() =>
           halt.signal.aborted ? pend(index, id, record) : one(index, id, record),
         );
         const settled = run.catch((error: unknown) => fail(index, id, record, syncErrorOf(error, "read")));
-        chains.set(id, settled);
+        for (const l of links) chains.set(l, settled);
         await settled;
-        if (chains.get(id) === settled) chains.delete(id);
+        for (const l of links) if (chains.get(l) === settled) chains.delete(l);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -293,6 +538,27 @@ export async function syncRecords<Read, Patch, Desired>(
 
 function isUnauthorized(error: unknown): boolean {
   return error instanceof PatchwiseApiError && error.status === 401;
+}
+
+/** The records of a snapshot by natural key (records without one are left out). */
+function byNaturalKey<Read>(
+  snapshot: ReadonlyMap<string, Read>,
+  naturalKey: (record: Read) => string | undefined,
+): Map<string, Read[]> {
+  const out = new Map<string, Read[]>();
+  for (const record of snapshot.values()) {
+    let key: string | undefined;
+    try {
+      key = naturalKey(record);
+    } catch {
+      continue; // a record the adapter cannot key is never a match
+    }
+    if (key === undefined) continue;
+    const list = out.get(key);
+    if (list) list.push(record);
+    else out.set(key, [record]);
+  }
+  return out;
 }
 
 /** The snapshot by id, or undefined for "get". */
