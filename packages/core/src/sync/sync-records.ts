@@ -336,8 +336,8 @@ export async function syncRecords<Read, Patch, Desired>(
         fail(index, given, record, { stage: "key", code: "MISSING_KEY", message });
         return undefined;
       }
-      // A snapshot answers the first look-up of a key; after that (a record of the same key may have
-      // been created since) the provider is asked.
+      // A snapshot may find the record on the first look-up of a key; its "none" is never trusted for a
+      // POST (it may be stale), and after the first look-up a record of the key may have been created.
       let found = seenKeys.has(key) ? undefined : snapshotByKey?.get(key);
       seenKeys.add(key);
       if (found === undefined) {
