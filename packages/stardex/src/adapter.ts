@@ -1,5 +1,6 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import type { StardexClient } from "./client.ts";
+import { createPerson, findPersonsByKey, personKey } from "./create.ts";
 import type { StardexPerson, StardexPersonPatch } from "./generated/schema.ts";
 import { diffPerson, personRules } from "./person-rules.ts";
 
@@ -16,6 +17,8 @@ const notFound = (e: unknown) => e instanceof PatchwiseApiError && e.status === 
 /**
  * The adapter of Stardex persons for `syncRecords`: a desired person is synced by its `id`; a 404 reads
  * as no such person; `fullBody` is every writable field of a person (what a sync without a diff sends).
+ * A person without an id (or whose id answers 404) is upserted by its natural key, the LinkedIn profile:
+ * found through the persons search, or created with `createPersonBody`.
  * The search that lists persons is a POST, which the client never retries.
  * @example
  * import { syncRecords } from "@patchwise/core";
@@ -49,5 +52,8 @@ export function createStardexPersonsAdapter(client: StardexClient): StardexPerso
     diff: (before, after) => diffPerson(before, after),
     fullBody: (record) => fullBodyOf(personRules.fields, record),
     rateLimit: () => client.rateLimit,
+    naturalKey: (record) => personKey(record),
+    findByKey: (record, signal) => findPersonsByKey(client, record, signal),
+    create: async (record, signal) => ({ id: await createPerson(client, record, signal) }),
   };
 }

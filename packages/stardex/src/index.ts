@@ -25,6 +25,13 @@ export {
   type StardexJobFilter,
   type StardexPersonFilter,
 } from "./client.ts";
+export {
+  createPerson,
+  createPersonBody,
+  findPersonsByKey,
+  personKey,
+  type StardexNewPerson,
+} from "./create.ts";
 export type {
   components,
   operations,
