@@ -1,5 +1,6 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import type { FolkClient } from "./client.ts";
+import { createPerson, findPeopleByKey, personKey } from "./create.ts";
 import type { FolkPerson, FolkPersonPatch } from "./generated/schema.ts";
 import { diffPerson, type FolkPersonDesired, personRules } from "./person-rules.ts";
 
@@ -15,6 +16,8 @@ const notFound = (e: unknown) => e instanceof PatchwiseApiError && e.status === 
 /**
  * The adapter of Folk people for `syncRecords`: a desired person is synced by its `id`; a 404 reads as
  * no such person; `fullBody` is every writable field of a person (what a sync without a diff sends).
+ * A person without an id (or whose id answers 404) is upserted by its natural key, the primary email:
+ * found through the people list filter, or created with `createPersonBody`.
  * @example
  * import { syncRecords } from "@patchwise/core";
  * const folk = createFolkClient({ apiKey: process.env.FOLK_API_KEY ?? "" });
@@ -49,5 +52,11 @@ export function createFolkPeopleAdapter(client: FolkClient): FolkPeopleAdapter {
     diff: (before, after) => diffPerson(before, after),
     fullBody: (record) => fullBodyOf(personRules.fields, record),
     rateLimit: () => client.rateLimit,
+    naturalKey: (record) => personKey(record),
+    findByKey: (record, signal) => findPeopleByKey(client, record, signal),
+    async create(record, signal) {
+      const person = await createPerson(client, record, signal);
+      return { id: person.id, record: person };
+    },
   };
 }

@@ -9,6 +9,7 @@ export {
   type FolkPageQuery,
   type FolkPeopleQuery,
 } from "./client.ts";
+export { createPerson, createPersonBody, findPeopleByKey, personKey } from "./create.ts";
 export type { FolkCustomFieldValueDesired, FolkCustomFieldValuesDesired } from "./custom-fields.ts";
 export type {
   components,
