@@ -2,7 +2,7 @@ import { jsonPatchOperations } from "./competitors.ts";
 import type { Provider, RecordPair } from "./providers.ts";
 
 /** What one way of writing the changed records sends. */
-export interface BodySize {
+interface BodySize {
   /** Records it sends a request for. */
   requests: number;
   /** UTF-8 bytes of all request bodies. */

@@ -3,7 +3,7 @@ import type { Provider, RecordPair } from "./providers.ts";
 import { type SimulatorHost, startSimulator } from "./remote-simulator.ts";
 
 /** Requests per second of one way of calling the simulator. */
-export interface RequestRate {
+interface RequestRate {
   /** From the median round trip. */
   requestsPerSecond: number;
   /** Median round trip, in ms. */

@@ -3,7 +3,7 @@ import { type MeasureOptions, measure } from "./measure.ts";
 import type { Provider, RecordPair } from "./providers.ts";
 
 /** One contender's speed over the pairs. */
-export interface DiffContender {
+interface DiffContender {
   name: string;
   /** Record pairs diffed per second. */
   pairsPerSecond: number;
@@ -28,7 +28,11 @@ export interface DiffThroughput {
   vsFloor: number;
 }
 
-/** The last result of every op, kept where the optimizer cannot prove it unused. */
+/**
+ * The last result of every op, kept where the optimizer cannot prove it unused: an exported binding
+ * that any importer could read.
+ * @public
+ */
 export let sink: unknown;
 
 /** Whether a contender's result asks for a write. */

@@ -56,14 +56,14 @@ export interface RecordPair {
 }
 
 /** A diff function's result with its body type erased. */
-export interface Diffed {
+interface Diffed {
   body: object;
   noop: boolean;
   changed: readonly string[];
 }
 
 /** The provider's `create<Name>Client`, as the client benchmark calls it. */
-export interface BenchClient {
+interface BenchClient {
   /** GET one record: the record, out of the provider's envelope. */
   get(id: string): Promise<object>;
   /** PATCH one record with a body. */
@@ -95,7 +95,7 @@ export interface Provider {
 }
 
 /** The key every simulator accepts by default. */
-export const API_KEY = "test-key";
+const API_KEY = "test-key";
 
 /** The same typed pieces every provider has, before they are erased to `Provider`. */
 interface ProviderDefinition<Read extends { readonly id?: string | null }, Desired, Patch extends object> {

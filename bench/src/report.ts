@@ -5,7 +5,7 @@ import type { Machine } from "./machine.ts";
 import type { SyncBenchOptions, SyncResult } from "./sync.ts";
 
 /** The targets of the benchmarks issue: reported against, never asserted. */
-export const TARGETS = {
+const TARGETS = {
   /** Diff throughput over fast-json-patch `compare`'s: at least 2×. */
   vsFastJsonPatch: 2,
   /** Diff throughput over the deep-equal floor's: at least 0.5×. */

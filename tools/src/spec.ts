@@ -42,7 +42,7 @@ export interface OpenApiDocument {
   };
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** Reads and parses one spec file. */
 export async function loadSpec(path: string): Promise<OpenApiDocument> {

@@ -44,7 +44,7 @@ const isRef = (v: unknown): v is Ref => typeof v === "object" && v !== null && !
  * the PATCH page accepts to unset a field. `""` counts too (assumed: an emptied text holds no value).
  * @example isUnset([]) // true
  */
-export function isUnset(v: unknown): boolean {
+function isUnset(v: unknown): boolean {
   return v == null || v === "" || (Array.isArray(v) && v.length === 0);
 }
 

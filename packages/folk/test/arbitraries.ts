@@ -31,14 +31,14 @@ export const USERS: readonly FolkUser[] = [
 ];
 
 /** People and companies that contactField values reference. */
-export const CONTACTS: readonly FolkEntityRef[] = [
+const CONTACTS: readonly FolkEntityRef[] = [
   { id: folkId("per", 101), fullName: "Bob Smith", entityType: "person" },
   { id: folkId("per", 102), fullName: "Ann Other", entityType: "person" },
   { id: folkId("com", 101), fullName: "HR services", entityType: "company" },
 ];
 
 /** Custom objects that objectField values reference. */
-export const OBJECTS: readonly FolkEntityRef[] = [
+const OBJECTS: readonly FolkEntityRef[] = [
   { id: folkId("obj", 1), fullName: "Project Apollo", entityType: "object" },
   { id: folkId("obj", 2), fullName: "Project Gemini", entityType: "object" },
 ];
@@ -109,7 +109,7 @@ const text = fc.oneof(
 );
 
 /** A custom field value as GET returns it (unset reads as null). */
-export function readValue(def: FolkCustomFieldDefinition): fc.Arbitrary<FolkCustomFieldValue> {
+function readValue(def: FolkCustomFieldDefinition): fc.Arbitrary<FolkCustomFieldValue> {
   switch (def.type) {
     case "textField":
     case "magicField":
@@ -133,7 +133,7 @@ export function readValue(def: FolkCustomFieldDefinition): fc.Arbitrary<FolkCust
 }
 
 /** The same state as a read value, written another way: number for numeric string, refs as `{ id }` / `{ email }`, reordered lists, a timestamp on the same UTC day, `[]` for null. */
-export function equivalentValue(
+function equivalentValue(
   def: FolkCustomFieldDefinition,
   v: FolkCustomFieldValue,
 ): fc.Arbitrary<FolkCustomFieldValueDesired> {
@@ -166,7 +166,7 @@ export function equivalentValue(
 }
 
 /** A new desired value for a field: any read value, in read or equivalent write form (dates plain), or `[]`. */
-export function desiredValue(def: FolkCustomFieldDefinition): fc.Arbitrary<FolkCustomFieldValueDesired> {
+function desiredValue(def: FolkCustomFieldDefinition): fc.Arbitrary<FolkCustomFieldValueDesired> {
   // A new date is written as a plain date: only an existing date tells the diff the field is a date.
   const written =
     def.type === "dateField" ? fc.constant : (v: FolkCustomFieldValue) => equivalentValue(def, v);
@@ -339,7 +339,7 @@ function desiredCustomFields(before: FolkPerson): fc.Arbitrary<FolkPersonDesired
 }
 
 /** A desired record for `before`: each writable key absent (most often), kept, changed, cleared or re-encoded. */
-export function desired(before: FolkPerson): fc.Arbitrary<FolkPersonDesired> {
+function desired(before: FolkPerson): fc.Arbitrary<FolkPersonDesired> {
   // Most keys left out, so that one change at a time is common (minimality bites there).
   const absent = <T>(arb: fc.Arbitrary<T>, absentWeight = 7) => optional(arb, absentWeight);
   return fc
@@ -628,7 +628,7 @@ const EDITS: readonly Edit[] = [
 ];
 
 /** A desired record for `before` with one to three hard edits, on an empty or a full desired record. */
-export function hardDesired(before: FolkPerson): fc.Arbitrary<FolkPersonDesired> {
+function hardDesired(before: FolkPerson): fc.Arbitrary<FolkPersonDesired> {
   const start = fc.constantFrom<FolkPersonDesired>({}, structuredClone(before));
   return fc
     .shuffledSubarray([...EDITS], { minLength: 1, maxLength: 3 })
@@ -641,7 +641,7 @@ export function hardDesired(before: FolkPerson): fc.Arbitrary<FolkPersonDesired>
 }
 
 /** A person and a desired record with hard edits. */
-export const hardPair: fc.Arbitrary<[FolkPerson, FolkPersonDesired]> = person.chain((p) =>
+const hardPair: fc.Arbitrary<[FolkPerson, FolkPersonDesired]> = person.chain((p) =>
   fc.tuple(fc.constant(p), hardDesired(p)),
 );
 

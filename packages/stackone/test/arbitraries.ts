@@ -44,18 +44,7 @@ export const LISTS = [
   "custom_fields",
 ] as const satisfies readonly (keyof StackOneCandidate)[];
 
-/** The read shape's read-only and deprecated keys: changing them alone is no change to write. */
-export const NOT_WRITTEN = [
-  "id",
-  "remote_id",
-  "remote_application_ids",
-  "tags",
-  "created_at",
-  "updated_at",
-  "phone",
-] as const satisfies readonly (keyof StackOneCandidate)[];
-
-export const PHONE_TYPES: readonly StackOnePhoneNumber["type"][] = [
+const PHONE_TYPES: readonly StackOnePhoneNumber["type"][] = [
   "personal",
   "work",
   "mobile",
@@ -73,7 +62,7 @@ export const APPLICATION_IDS: readonly string[] = Array.from(
 );
 
 /** The same JSON value with every object's keys in reverse order: deep-equal, byte-different. */
-export function reorderKeys<T>(value: T): T {
+function reorderKeys<T>(value: T): T {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map(reorderKeys) as T;
   const entries = Object.entries(value).reverse();
@@ -84,7 +73,7 @@ export function reorderKeys<T>(value: T): T {
  * Ways a server may write the instant `iso` (a UTC `…T…Z` timestamp, whole seconds): the same
  * instant with and without milliseconds, in UTC and at offsets whose local date differs.
  */
-export function instantEncodings(iso: string): string[] {
+function instantEncodings(iso: string): string[] {
   const t = Date.parse(iso);
   const at = (minutes: number) => {
     const local = new Date(t + minutes * 60_000).toISOString().slice(0, 19);
@@ -102,7 +91,7 @@ export function instantEncodings(iso: string): string[] {
 const INSTANTS = ["2021-01-01T01:01:01.000Z", "2024-02-29T23:30:00.000Z", "2025-12-31T00:00:00.000Z"];
 
 /** `hired_at` as GET may return it: one of a few instants, in any of its encodings. */
-export const hiredAt: fc.Arbitrary<string> = fc
+const hiredAt: fc.Arbitrary<string> = fc
   .constantFrom(...INSTANTS)
   .chain((iso) => fc.constantFrom(...instantEncodings(iso)));
 
@@ -110,13 +99,13 @@ export const hiredAt: fc.Arbitrary<string> = fc
  * Free text: mostly from a small pool (so before and after often agree), with `""`, surrounding
  * spaces and non-ASCII, sometimes arbitrary.
  */
-export const text: fc.Arbitrary<string> = fc.oneof(
+const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("Ada", "Ada ", "", "Zoë", "李雷", "O'Brien", "🙂 emoji") },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
 
 /** Email addresses, some differing by case only (compared exactly). */
-export const address: fc.Arbitrary<string> = fc.constantFrom(
+const address: fc.Arbitrary<string> = fc.constantFrom(
   "ada@example.com",
   "Ada@Example.com",
   "bob@example.org",
@@ -132,31 +121,31 @@ function item<T extends object>(fields: { [K in keyof T]-?: fc.Arbitrary<T[K]> }
   return fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<T>;
 }
 
-export const emailItem: fc.Arbitrary<StackOneEmail> = item<StackOneEmail>({
+const emailItem: fc.Arbitrary<StackOneEmail> = item<StackOneEmail>({
   type: orNull(fc.constantFrom("personal", "work", "other")),
   value: orNull(address),
 });
 
-export const socialLink: fc.Arbitrary<StackOneSocialLink> = item<StackOneSocialLink>({
+const socialLink: fc.Arbitrary<StackOneSocialLink> = item<StackOneSocialLink>({
   type: orNull(fc.constantFrom("linkedin", "github", "twitter")),
   url: orNull(
     fc.constantFrom("https://www.linkedin.com/in/ada", "https://github.com/ada", "https://x.com/ada"),
   ),
 });
 
-export const phoneNumber: fc.Arbitrary<StackOnePhoneNumber> = item<StackOnePhoneNumber>({
+const phoneNumber: fc.Arbitrary<StackOnePhoneNumber> = item<StackOnePhoneNumber>({
   type: fc.constantFrom(...PHONE_TYPES),
   phone: orNull(fc.constantFrom("+447700900123", "+12025550143", "07700 900123", "")),
 });
 
 /** Any JSON value, small: what a custom field or a unified custom field holds. */
-export const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
+const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom<unknown>("1 month", "", "42", 42, 0, -1.5, true, false, null) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(["a", "b"], [], { a: 1, b: [true] }, {}) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
-export const customField: fc.Arbitrary<StackOneCustomField> = item<StackOneCustomField>({
+const customField: fc.Arbitrary<StackOneCustomField> = item<StackOneCustomField>({
   id: orNull(fc.constantFrom("cf_1", "cf_2", "cf_3")),
   remote_id: orNull(fc.constantFrom("701", "702")),
   name: orNull(fc.constantFrom("Notice period", "Salary", "Remote")),
@@ -172,7 +161,7 @@ const list = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T[] | null> =>
     { weight: 1, arbitrary: fc.constant(null) },
   );
 
-export const unifiedCustomFields: fc.Arbitrary<{ [key: string]: unknown } | null> = orNull(
+const unifiedCustomFields: fc.Arbitrary<{ [key: string]: unknown } | null> = orNull(
   fc.dictionary(fc.constantFrom("source_ref", "my_project_custom_field_1", "score", ""), jsonValue, {
     maxKeys: 3,
   }),
@@ -187,7 +176,7 @@ const tag: fc.Arbitrary<StackOneTag> = item<StackOneTag>({
  * A record that satisfies StackOne's email rule: a string `email` is among the values of `emails`
  * when `emails` is present (added to it, or `emails` made a list of it, when not).
  */
-export function withConsistentEmail(record: StackOneCandidate): StackOneCandidate {
+function withConsistentEmail(record: StackOneCandidate): StackOneCandidate {
   const { email, emails } = record;
   if (typeof email !== "string" || emails === undefined) return record;
   if (emails?.some((e) => e.value === email)) return record;
@@ -329,7 +318,7 @@ export function withId(record: StackOneCandidate): StackOneCandidate & { id: str
 }
 
 /** A custom field whose value is any JSON value, deeper and wider than `customField`'s. */
-export const anyJsonCustomField: fc.Arbitrary<StackOneCustomField> = item<StackOneCustomField>({
+const anyJsonCustomField: fc.Arbitrary<StackOneCustomField> = item<StackOneCustomField>({
   id: orNull(fc.constantFrom(...CUSTOM_FIELD_IDS)),
   remote_id: orNull(fc.constantFrom("701", "702")),
   name: orNull(fc.constantFrom("Notice period", "Salary", "Remote")),
@@ -354,7 +343,7 @@ const EMAIL_MOVES = [
  * A candidate and a desired record whose `email`/`emails` move as a sync would move them (a new
  * primary, a new address, one removed, both cleared, one left out), other fields as they were.
  */
-export const emailPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+const emailPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
   .tuple(
     candidate,
     fc.constantFrom(...EMAIL_MOVES),
@@ -403,7 +392,7 @@ export const emailPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = f
   });
 
 /** A candidate and the same one with some writable fields set to `null` (clears over values). */
-export const nullsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+const nullsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
   .tuple(candidate, fc.subarray([...WRITABLE], { minLength: 1 }))
   .map(([before, cleared]) => {
     const after: Record<string, unknown> = { ...before };
@@ -415,7 +404,7 @@ export const nullsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = f
  * A candidate and a desired record whose lists are reordered and re-encoded and one item of one list
  * changed, custom fields holding any JSON value, `hired_at` in another encoding or another instant.
  */
-export const reorderedChangePair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+const reorderedChangePair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
   .tuple(
     candidate,
     fc.constantFrom(...LISTS),
@@ -446,7 +435,7 @@ export const reorderedChangePair: fc.Arbitrary<[StackOneCandidate, StackOneCandi
   });
 
 /** A candidate and a desired record with a whole new list of custom fields, each any JSON value. */
-export const customFieldsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
+const customFieldsPair: fc.Arbitrary<[StackOneCandidate, StackOneCandidate]> = fc
   .tuple(candidate, fc.array(anyJsonCustomField, { maxLength: 4 }))
   .map(([before, fields]) => [before, { ...before, custom_fields: fields }]);
 

@@ -43,7 +43,7 @@ export const CUSTOM_FIELD_KINDS: Readonly<Record<DataType, Kind>> = {
  * The data types of the read model, in the spec's order.
  * @example CUSTOM_FIELD_DATA_TYPES.includes("team-member") // true
  */
-export const CUSTOM_FIELD_DATA_TYPES = Object.keys(CUSTOM_FIELD_KINDS) as DataType[];
+const CUSTOM_FIELD_DATA_TYPES = Object.keys(CUSTOM_FIELD_KINDS) as DataType[];
 
 /** The numeric strings `sameNumber` compares by value. */
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
@@ -56,7 +56,7 @@ const valid = (format: string, v: string) => !validate({ format }, v).length;
  * a date or ISO timestamp, a uri. A value outside it is a validation issue, never sent.
  * @example VALUE_FORMATS.number?.valid("n/a") // false
  */
-export const VALUE_FORMATS: Partial<
+const VALUE_FORMATS: Partial<
   Record<DataType, { limit: string; expected: string; valid: (v: string) => boolean }>
 > = {
   number: {

@@ -90,7 +90,7 @@ function storedValue(def: Definition): fc.Arbitrary<StardexCustomFieldValue> {
 }
 
 /** The attribute emptied: `null` for the scalar kinds, `[]` for the list kinds. */
-export function emptyValue(def: Definition): StardexCustomFieldValue {
+function emptyValue(def: Definition): StardexCustomFieldValue {
   const { carrier } = CUSTOM_FIELD_KINDS[def.data_type];
   return { attribute_id: def.id, data_type: def.data_type, [carrier]: carrier === "value" ? null : [] };
 }
@@ -98,7 +98,7 @@ export function emptyValue(def: Definition): StardexCustomFieldValue {
 const definitionOf = (attribute_id: string) => CUSTOM_FIELD_DEFINITIONS.find((d) => d.id === attribute_id);
 
 /** A person's custom field values: at most one per attribute, in any order, mostly several. */
-export const customFields: fc.Arbitrary<StardexCustomFieldValue[]> = fc
+const customFields: fc.Arbitrary<StardexCustomFieldValue[]> = fc
   .oneof(
     { arbitrary: fc.shuffledSubarray([...CUSTOM_FIELD_DEFINITIONS], { maxLength: 2 }), weight: 1 },
     { arbitrary: fc.shuffledSubarray([...CUSTOM_FIELD_DEFINITIONS], { minLength: 3 }), weight: 3 },
@@ -109,13 +109,13 @@ const contact = (labels: readonly string[], values: readonly string[]): fc.Arbit
   fc.record({ contact_data_type: fc.constantFrom(...labels), value: fc.constantFrom(...values) });
 
 /** Email entries: the same address under two labels, and a case variant, are different entries. */
-export const emails: fc.Arbitrary<StardexContactValue[]> = fc.array(
+const emails: fc.Arbitrary<StardexContactValue[]> = fc.array(
   contact(["work", "personal", "other"], ["sam@widgets.example", "sam@home.example", "SAM@widgets.example"]),
   { maxLength: 4 },
 );
 
 /** Phone entries, with a number written two ways (different values for the API). */
-export const phones: fc.Arbitrary<StardexContactValue[]> = fc.array(
+const phones: fc.Arbitrary<StardexContactValue[]> = fc.array(
   contact(["mobile", "work", "home"], ["+351910000000", "+351 910 000 000", "+14155550123"]),
   { maxLength: 4 },
 );
@@ -144,7 +144,7 @@ const scalars = {
 };
 
 /** Writable keys a record may leave out (GET may omit them; a desired record leaves them as they are). */
-export const OPTIONAL_WRITABLE_KEYS = [...Object.keys(scalars), "custom_fields"] as (keyof StardexPerson)[];
+const OPTIONAL_WRITABLE_KEYS = [...Object.keys(scalars), "custom_fields"] as (keyof StardexPerson)[];
 
 /** One of a few fixed values, a fresh copy each time (so that freezing one record freezes no other). */
 const oneOf = <T>(...values: T[]): fc.Arbitrary<T> =>
@@ -217,7 +217,7 @@ const someKeys = fc.oneof(fc.constant([]), fc.subarray(OPTIONAL_WRITABLE_KEYS, {
  * A desired person for `before`: each writable key kept, changed, or left out (not managed); it never
  * asks for what cannot be written (null over a scalar, another data type), which named cases cover.
  */
-export function desiredPerson(before: StardexPerson): fc.Arbitrary<StardexPerson> {
+function desiredPerson(before: StardexPerson): fc.Arbitrary<StardexPerson> {
   const keep = <T>(v: T) => fc.constant(structuredClone(v));
   const scalar = (k: keyof typeof scalars) => {
     const b = before[k];

@@ -15,7 +15,7 @@ export interface DemoArgs {
 }
 
 /** One provider's line of the demo table. */
-export interface DemoRow {
+interface DemoRow {
   provider: string;
   records: number;
   patched: number;

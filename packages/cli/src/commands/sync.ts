@@ -17,7 +17,7 @@ import { createProgress, type ProgressMode } from "../progress.ts";
 import type { CliProvider, ProviderSimulator } from "../providers/index.ts";
 
 /** The embedded simulator's knobs: hidden flags, for testing (packages/cli/README.md, "Testing flags"). */
-export interface SimulatorKnobs {
+interface SimulatorKnobs {
   /** Sample records it starts with (default 1000). */
   records: number;
   seed: number;

@@ -46,7 +46,7 @@ export interface CliProvider {
 }
 
 /** What the CLI takes from a provider's `/testing` entry. */
-export interface ProviderTesting<Read = unknown, Desired = unknown> {
+interface ProviderTesting<Read = unknown, Desired = unknown> {
   simulator(options: SimulatorOptions & { records?: readonly Read[] }): ProviderSimulator;
   /** What a client of the simulator sends besides the key. */
   account: { accountId?: string };

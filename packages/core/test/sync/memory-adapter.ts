@@ -11,7 +11,7 @@ export interface Thing {
 export type ThingPatch = { name?: string; tags?: string[] };
 
 /** A `PatchValidationError` as `@patchwise/diff` throws it, read structurally by the runner. */
-export class FakeValidationError extends Error {
+class FakeValidationError extends Error {
   override readonly name = "PatchValidationError";
   constructor(readonly issues: { path: string; rule: string; message: string }[]) {
     super(`Invalid PATCH body:\n  ${issues.map((i) => i.message).join("\n  ")}`);

@@ -11,7 +11,7 @@ import {
 } from "../../src/testing/index.ts";
 
 /** A made-up provider, as short as a real provider simulator should be: routes, store, error shapes. */
-export interface Thing {
+interface Thing {
   id: string;
   name: string;
   tags: string[];
@@ -21,7 +21,7 @@ export interface Thing {
 const error = (status: number, code: string, message: string, extra?: object) =>
   json(status, { error: { code, message, ...extra } });
 
-export const acmeErrors: SimulatorErrors = {
+const acmeErrors: SimulatorErrors = {
   unauthorized: (_c, { status, reason, header }) =>
     error(status, status === 401 ? "UNAUTHORIZED" : "FORBIDDEN", header ? `${header} is required` : reason),
   rateLimited: (_c, retryAfterSeconds) =>

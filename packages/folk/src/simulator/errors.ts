@@ -25,7 +25,7 @@ const ERRORS = {
 type FolkErrorStatus = keyof typeof ERRORS;
 
 /** A path segment of a validation issue: an object key or an array index. */
-export type IssuePath = (string | number)[];
+type IssuePath = (string | number)[];
 
 /** Builds the error responses of one simulator: request ids come from their own seeded PRNG. */
 export function folkErrors(seed: number, now: () => Date) {
@@ -97,7 +97,7 @@ export function folkIssues(issues: readonly ValidationIssue[], value: unknown): 
 }
 
 /** A `validate` path (`customFieldValues.grp_1.Years of experience`, `groups[0].id`) as keys and indexes. */
-export function pathOf(value: unknown, path: string): IssuePath {
+function pathOf(value: unknown, path: string): IssuePath {
   const out: IssuePath = [];
   let at: unknown = value;
   let rest = path;

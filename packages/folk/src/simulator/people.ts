@@ -51,7 +51,7 @@ const SCALARS = ["firstName", "lastName", "fullName", "description", "jobTitle",
 const LISTS = ["addresses", "emails", "phones", "urls"] as const;
 
 /** A person id as the spec's `PersonId` pattern has it. */
-export const PERSON_ID = /^per_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PERSON_ID = /^per_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A numeric string as numericField takes it: decimal, optional sign, fraction and exponent.
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;

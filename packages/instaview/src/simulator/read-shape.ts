@@ -25,7 +25,7 @@ const LOCAL_TIMESTAMP = /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/;
  * day (a timestamptz column), a zoneless one its written date; anything else unchanged.
  * @example gdprDay("2030-01-02T23:00:00-05:00") // "2030-01-03"
  */
-export function gdprDay(value: string): string {
+function gdprDay(value: string): string {
   if (LOCAL_TIMESTAMP.test(value)) return value.slice(0, 10);
   const t = value.length > 10 && ZONED.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(t) ? value : new Date(t).toISOString().slice(0, 10);

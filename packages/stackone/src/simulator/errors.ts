@@ -34,7 +34,7 @@ const REASONS: Readonly<Record<number, string>> = {
 };
 
 /** The reason phrase of `status` ("Internal Server Error" for one the table lacks). */
-export const reason = (status: number): string => REASONS[status] ?? REASONS[500]!;
+const reason = (status: number): string => REASONS[status] ?? REASONS[500]!;
 
 /**
  * The envelope as a Response: `message` defaults to the reason phrase of `status`.

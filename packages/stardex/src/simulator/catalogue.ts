@@ -50,7 +50,7 @@ function hash(text: string): number {
  * record): the same names give the same id whatever else was seeded before.
  * @example derivedId("tag", attributeId, "Remote") // the same uuid on every run
  */
-export const derivedId = (...parts: string[]): string => uuidFrom(mulberry32(hash(parts.join("\u0000"))));
+const derivedId = (...parts: string[]): string => uuidFrom(mulberry32(hash(parts.join("\u0000"))));
 
 /** The options of a select field, ids derived from the attribute and the name. */
 export const tagsOf = (attributeId: string, names: readonly string[]): StardexCustomFieldTag[] =>

@@ -39,7 +39,7 @@ const isUri = (v: string) => !validate({ format: "uri" }, v).length;
  * day, as a date column keeps it; a zoneless one its own date), any other kind as given.
  * @example storedScalar("date", "2030-01-02T23:00:00-05:00") // "2030-01-03"
  */
-export function storedScalar(dataType: StardexDataType, value: string): string {
+function storedScalar(dataType: StardexDataType, value: string): string {
   if (dataType === "number" && isNumber(value)) return String(Number(value) + 0);
   if (dataType !== "date" || DAY.test(value) || value.length <= 10) return value;
   const t = ZONED.test(value) ? Date.parse(value) : Number.NaN;
