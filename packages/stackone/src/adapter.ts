@@ -1,6 +1,7 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import { candidateRules, diffCandidate } from "./candidate-rules.ts";
 import type { StackOneClient } from "./client.ts";
+import { candidateKey, createCandidate, findCandidatesByKey } from "./create.ts";
 import type { StackOneCandidate, StackOneCandidatePatch } from "./generated/schema.ts";
 
 /**
@@ -20,7 +21,9 @@ const INCLUDE = "custom_fields";
 /**
  * The adapter of StackOne candidates for `syncRecords`: a desired candidate is synced by its `id`; a
  * 404 reads as no such candidate; `fullBody` is every writable field of a candidate (what a sync
- * without a diff sends). The client's `accountId` names the linked account of every call.
+ * without a diff sends). The client's `accountId` names the linked account of every call. A candidate
+ * without an id (or whose id answers 404) is upserted by its natural key, the email: found through
+ * `filter[email]`, or created with `createCandidateBody`.
  * @example
  * import { syncRecords } from "@patchwise/core";
  * const stackone = createStackOneClient({ apiKey: process.env.STACKONE_API_KEY ?? "", accountId });
@@ -55,5 +58,8 @@ export function createStackOneCandidatesAdapter(client: StackOneClient): StackOn
     diff: (before, after) => diffCandidate(before, after),
     fullBody: (record) => fullBodyOf(candidateRules.fields, record),
     rateLimit: () => client.rateLimit,
+    naturalKey: (record) => candidateKey(record),
+    findByKey: (record, signal) => findCandidatesByKey(client, record, signal),
+    create: async (record, signal) => ({ id: await createCandidate(client, record, signal) }),
   };
 }

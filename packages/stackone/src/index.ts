@@ -25,6 +25,7 @@ export {
   type StackOneClientOptions,
   type StackOneIterators,
 } from "./client.ts";
+export { candidateKey, createCandidate, createCandidateBody, findCandidatesByKey } from "./create.ts";
 export type {
   components,
   operations,
