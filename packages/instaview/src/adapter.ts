@@ -1,6 +1,7 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import { candidateRules, diffCandidate } from "./candidate-rules.ts";
 import type { InstaviewClient } from "./client.ts";
+import { candidateKey, createCandidate, findCandidatesByKey } from "./create.ts";
 import type { InstaviewCandidate, InstaviewCandidatePatch } from "./generated/schema.ts";
 
 /**
@@ -16,7 +17,9 @@ const notFound = (e: unknown) => e instanceof PatchwiseApiError && e.status === 
 /**
  * The adapter of Instaview candidates for `syncRecords`: a desired candidate is synced by its `id`; a
  * 404 (also a deleted candidate) reads as no such candidate; `fullBody` is every writable field of a
- * candidate (what a sync without a diff sends). The client's `companyId` applies to every call.
+ * candidate (what a sync without a diff sends). The client's `companyId` applies to every call. A
+ * candidate without an id (or whose id answers 404) is upserted by its natural key, the email: found
+ * through the candidates search, or created with `createCandidateBody`.
  * @example
  * import { syncRecords } from "@patchwise/core";
  * const instaview = createInstaviewClient({ apiKey: process.env.INSTAVIEW_API_KEY ?? "" });
@@ -48,5 +51,11 @@ export function createInstaviewCandidatesAdapter(client: InstaviewClient): Insta
     diff: (before, after) => diffCandidate(before, after),
     fullBody: (record) => fullBodyOf(candidateRules.fields, record),
     rateLimit: () => client.rateLimit,
+    naturalKey: (record) => candidateKey(record),
+    findByKey: (record, signal) => findCandidatesByKey(client, record, signal),
+    async create(record, signal) {
+      const candidate = await createCandidate(client, record, signal);
+      return { id: candidate.id, record: candidate };
+    },
   };
 }

@@ -24,6 +24,13 @@ export {
   type InstaviewClientOptions,
   type InstaviewIterators,
 } from "./client.ts";
+export {
+  candidateKey,
+  createCandidate,
+  createCandidateBody,
+  findCandidatesByKey,
+  type InstaviewNewCandidate,
+} from "./create.ts";
 export type {
   components,
   InstaviewCandidate,

@@ -259,7 +259,8 @@ export function createInstaviewSimulator(options: InstaviewSimulatorOptions = {}
             e.companyId === company &&
             (jobId === undefined || e.candidate.jobIds.includes(jobId)) &&
             (status === undefined || e.candidate.status === status) &&
-            (email === undefined || e.candidate.email === email),
+            // Assumed: addresses match whatever their case (the search's rules are not public).
+            (email === undefined || e.candidate.email?.toLowerCase() === email.toLowerCase()),
         );
         const data = matches.slice((page - 1) * limit, page * limit).map((e) => readOne(e.candidate));
         const totalPages = Math.ceil(matches.length / limit);
