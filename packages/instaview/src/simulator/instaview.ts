@@ -281,7 +281,9 @@ export function createInstaviewSimulator(options: InstaviewSimulatorOptions = {}
         check(issues);
         const create = input as InstaviewCandidateCreate;
         checkJobs(create.jobIds, company);
-        const id = runtime.uuid();
+        // The seeded stream may repeat a seeded candidate's id.
+        let id = runtime.uuid();
+        while (store.has(id)) id = runtime.uuid();
         const now = clock().toISOString();
         const jobIds = [...new Set(create.jobIds ?? [])];
         const candidate: StoredCandidate = {

@@ -292,6 +292,13 @@ export function createStackOneSimulator(options: StackOneSimulatorOptions = {}):
     return result;
   };
 
+  /** A new candidate id: the seeded stream may repeat a seeded candidate's id. */
+  const unusedId = (runtime: SimulatorRuntime): string => {
+    let id = runtime.uuid();
+    while (store.has(id)) id = runtime.uuid();
+    return id;
+  };
+
   function routes(app: SimulatorApp, runtime: SimulatorRuntime) {
     // After the kit's auth, faults and rate limit: the linked account, then the User-Agent.
     app.use(async (c, next) => {
@@ -330,7 +337,7 @@ export function createStackOneSimulator(options: StackOneSimulatorOptions = {}):
       const name = [body.first_name, body.last_name].filter((s) => typeof s === "string" && s).join(" ");
       const phone = body.phone_number ?? null;
       const candidate: StoredCandidate = {
-        id: runtime.uuid(),
+        id: unusedId(runtime),
         remote_id: String(FIRST_REMOTE_ID + ++created),
         name: body.name ?? (name || null),
         first_name: body.first_name ?? null,

@@ -285,6 +285,13 @@ export function createStardexSimulator(options: StardexSimulatorOptions = {}): S
     return [...companies.values()].find((c) => folded(c.name) === key);
   };
 
+  /** A new person id: the seeded stream may repeat a seeded person's id (samples draw from the same seeds). */
+  const unusedId = (): string => {
+    let id = uuid();
+    while (store.has(id)) id = uuid();
+    return id;
+  };
+
   const byLinkedin = (publicId: string) =>
     [...store.values()].find((p) => dedupKey(p.linkedin_public_id) === dedupKey(publicId));
 
@@ -365,7 +372,7 @@ export function createStardexSimulator(options: StardexSimulatorOptions = {}): S
     for (const p of body.phone_numbers ?? []) push(phones, CREATE_LABELS.phone_numbers, p, digits);
 
     const person: StoredPerson = {
-      id: uuid(),
+      id: unusedId(),
       name: body.name,
       first_name: body.first_name ?? first,
       last_name: body.last_name ?? (rest.join(" ") || null),
