@@ -19,6 +19,7 @@ export {
   type SampleChangesOptions,
   type SampleRecordsOptions,
   sampleFolkChanges,
+  sampleFolkNewRecords,
   sampleFolkRecords,
 } from "./simulator/samples.ts";
 export {

@@ -1,4 +1,4 @@
-import { PatchwiseNetworkError } from "@patchwise/core";
+import { PatchwiseNetworkError, syncRecords } from "@patchwise/core";
 import { describe, expect, it } from "vitest";
 import {
   createFolkClient,
@@ -10,7 +10,7 @@ import {
   PatchValidationError,
   personKey,
 } from "../src/index.ts";
-import { createFolkSimulator, sampleFolkRecords } from "../src/testing.ts";
+import { createFolkSimulator, sampleFolkNewRecords, sampleFolkRecords } from "../src/testing.ts";
 
 function setup(options: Parameters<typeof createFolkSimulator>[0] = {}) {
   const sim = createFolkSimulator(options);
@@ -104,5 +104,18 @@ describe("createPerson", () => {
     const made = await adapter.create?.(ada);
     expect(made?.record).toMatchObject({ id: made?.id, firstName: "Ada" });
     expect((await adapter.findByKey?.(ada))?.map((p) => p.id)).toEqual([made?.id]);
+  });
+});
+
+describe("sampleFolkNewRecords", () => {
+  it("are new to a seeded simulator: a sync creates each once, and a second sync changes nothing", async () => {
+    const { sim, client } = setup({ records: sampleFolkRecords(20, { seed: 1 }) });
+    const adapter = createFolkPeopleAdapter(client);
+    const fresh = sampleFolkNewRecords(6, { seed: 1 });
+    const first = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(first).toMatchObject({ created: 6, patched: 0, failed: 0 });
+    expect(sim.all()).toHaveLength(26);
+    const second = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(second).toMatchObject({ created: 0, unchanged: 6, failed: 0 });
   });
 });

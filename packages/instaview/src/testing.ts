@@ -23,5 +23,6 @@ export {
   type SampleChangesOptions,
   type SampleRecordsOptions,
   sampleInstaviewChanges,
+  sampleInstaviewNewRecords,
   sampleInstaviewRecords,
 } from "./simulator/samples.ts";

@@ -1,4 +1,4 @@
-import { PatchwiseNetworkError } from "@patchwise/core";
+import { PatchwiseNetworkError, syncRecords } from "@patchwise/core";
 import { describe, expect, it } from "vitest";
 import {
   candidateKey,
@@ -10,7 +10,11 @@ import {
   type InstaviewNewCandidate,
   PatchValidationError,
 } from "../src/index.ts";
-import { createInstaviewSimulator, sampleInstaviewRecords } from "../src/testing.ts";
+import {
+  createInstaviewSimulator,
+  sampleInstaviewNewRecords,
+  sampleInstaviewRecords,
+} from "../src/testing.ts";
 
 function setup(options: Parameters<typeof createInstaviewSimulator>[0] = {}) {
   const sim = createInstaviewSimulator(options);
@@ -124,5 +128,18 @@ describe("createCandidate", () => {
     const made = await adapter.create?.(ada as never);
     expect(made?.record).toMatchObject({ id: made?.id, lastName: "Lovelace" });
     expect(adapter.diff(made!.record!, ada as never).noop).toBe(true);
+  });
+});
+
+describe("sampleInstaviewNewRecords", () => {
+  it("are new to a seeded simulator: a sync creates each once, and a second sync changes nothing", async () => {
+    const { sim, client } = setup({ records: sampleInstaviewRecords(20, { seed: 1 }) });
+    const adapter = createInstaviewCandidatesAdapter(client);
+    const fresh = sampleInstaviewNewRecords(6, { seed: 1 });
+    const first = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(first).toMatchObject({ created: 6, patched: 0, failed: 0 });
+    expect(sim.all()).toHaveLength(26);
+    const second = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(second).toMatchObject({ created: 0, unchanged: 6, failed: 0 });
   });
 });

@@ -20,6 +20,7 @@ export {
   type SampleChangesOptions,
   type SampleRecordsOptions,
   sampleStackOneChanges,
+  sampleStackOneNewRecords,
   sampleStackOneRecords,
 } from "./simulator/samples.ts";
 export {

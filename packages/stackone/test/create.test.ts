@@ -1,4 +1,4 @@
-import { PatchwiseNetworkError } from "@patchwise/core";
+import { PatchwiseNetworkError, syncRecords } from "@patchwise/core";
 import { describe, expect, it } from "vitest";
 import {
   candidateKey,
@@ -10,7 +10,12 @@ import {
   PatchValidationError,
   type StackOneCandidate,
 } from "../src/index.ts";
-import { createStackOneSimulator, STACKONE_ACCOUNT_ID, sampleStackOneRecords } from "../src/testing.ts";
+import {
+  createStackOneSimulator,
+  STACKONE_ACCOUNT_ID,
+  sampleStackOneNewRecords,
+  sampleStackOneRecords,
+} from "../src/testing.ts";
 
 function setup(options: Parameters<typeof createStackOneSimulator>[0] = {}) {
   const sim = createStackOneSimulator(options);
@@ -117,5 +122,18 @@ describe("createCandidate", () => {
     // What create cannot carry (the second address) is left for the PATCH after it.
     const current = await adapter.get(made!.id);
     expect(adapter.diff(current!, ada).changed).toEqual(["emails"]);
+  });
+});
+
+describe("sampleStackOneNewRecords", () => {
+  it("are new to a seeded simulator: a sync creates each once, and a second sync changes nothing", async () => {
+    const { sim, client } = setup({ records: sampleStackOneRecords(20, { seed: 1 }) });
+    const adapter = createStackOneCandidatesAdapter(client);
+    const fresh = sampleStackOneNewRecords(6, { seed: 1 });
+    const first = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(first).toMatchObject({ created: 6, patched: 0, failed: 0 });
+    expect(sim.all()).toHaveLength(26);
+    const second = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(second).toMatchObject({ created: 0, unchanged: 6, failed: 0 });
   });
 });

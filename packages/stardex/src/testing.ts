@@ -24,6 +24,7 @@ export {
   type SampleChangesOptions,
   type SampleRecordsOptions,
   sampleStardexChanges,
+  sampleStardexNewRecords,
   sampleStardexRecords,
 } from "./simulator/samples.ts";
 export {

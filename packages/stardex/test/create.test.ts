@@ -1,4 +1,4 @@
-import { PatchwiseNetworkError } from "@patchwise/core";
+import { PatchwiseNetworkError, syncRecords } from "@patchwise/core";
 import { describe, expect, it } from "vitest";
 import {
   createPerson,
@@ -10,7 +10,7 @@ import {
   personKey,
   type StardexNewPerson,
 } from "../src/index.ts";
-import { createStardexSimulator, sampleStardexRecords } from "../src/testing.ts";
+import { createStardexSimulator, sampleStardexNewRecords, sampleStardexRecords } from "../src/testing.ts";
 
 function setup(options: Parameters<typeof createStardexSimulator>[0] = {}) {
   const sim = createStardexSimulator(options);
@@ -120,5 +120,18 @@ describe("createPerson", () => {
     expect(await adapter.findByKey?.(sam as never)).toEqual([]);
     const made = await adapter.create?.(sam as never);
     expect(made).toEqual({ id: sim.all()[0]?.id });
+  });
+});
+
+describe("sampleStardexNewRecords", () => {
+  it("are new to a seeded simulator: a sync creates each once, and a second sync changes nothing", async () => {
+    const { sim, client } = setup({ records: sampleStardexRecords(20, { seed: 1 }) });
+    const adapter = createStardexPersonsAdapter(client);
+    const fresh = sampleStardexNewRecords(6, { seed: 1 });
+    const first = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(first).toMatchObject({ created: 6, patched: 0, failed: 0 });
+    expect(sim.all()).toHaveLength(26);
+    const second = await syncRecords(adapter, fresh as never[], { concurrency: 3 });
+    expect(second).toMatchObject({ created: 0, unchanged: 6, failed: 0 });
   });
 });

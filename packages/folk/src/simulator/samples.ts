@@ -445,3 +445,21 @@ export function sampleFolkChanges(
       : desired;
   });
 }
+
+/**
+ * `count` people a simulator seeded with `sampleFolkRecords` lacks, for upserts: realistic people
+ * without an id, each under a primary email of its own (`new-<seed>-<n>@sample.example`), so each is
+ * created once.
+ * @example
+ * const desired = [...sampleFolkChanges(records, { seed: 2 }), ...sampleFolkNewRecords(10, { seed: 3 })];
+ */
+export function sampleFolkNewRecords(
+  count: number,
+  { seed = 1 }: SampleRecordsOptions = {},
+): FolkPersonDesired[] {
+  // Another stream than the seeded records' and the simulator's, so no email or id repeats theirs.
+  return sampleFolkRecords(count, { seed: seed ^ 0x3c6e_f372 }).map(({ id: _id, ...person }, n) => ({
+    ...person,
+    emails: [`new-${seed}-${n + 1}@sample.example`, ...person.emails.slice(0, 19)],
+  }));
+}

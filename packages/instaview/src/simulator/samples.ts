@@ -4,6 +4,7 @@
  * with the records accepts every desired record's diff.
  */
 import { mulberry32, type Random, uuidFrom } from "@patchwise/core/testing";
+import type { InstaviewNewCandidate } from "../create.ts";
 import type { InstaviewCandidate, InstaviewCandidateStatus } from "../generated/schema.ts";
 import { INSTAVIEW_JOBS } from "./catalogue.ts";
 import { linksOf, type StoredCandidate } from "./read-shape.ts";
@@ -274,4 +275,26 @@ export function sampleInstaviewChanges(
     else r.pick(SAME)(desired, r);
     return desired;
   });
+}
+
+/**
+ * `count` candidates a simulator seeded with `sampleInstaviewRecords` lacks, for upserts: realistic
+ * candidates without an id, each under an email of its own (`new-<seed>-<n>@sample.example`), with a
+ * consent date a year ahead of `now` (create requires a future one), so each is created once.
+ * @example
+ * const desired = [...sampleInstaviewChanges(records, { seed: 2 }), ...sampleInstaviewNewRecords(10, { seed: 3 })];
+ */
+export function sampleInstaviewNewRecords(
+  count: number,
+  { seed = 1, now = new Date() }: SampleRecordsOptions & { now?: Date } = {},
+): InstaviewNewCandidate[] {
+  const consent = new Date(+now + 366 * 86_400_000).toISOString().slice(0, 10);
+  // Another stream than the seeded records' and the simulator's, so no email or id repeats theirs.
+  return sampleInstaviewRecords(count, { seed: seed ^ 0x3c6e_f372 }).map(
+    ({ id: _id, createdAt: _c, updatedAt: _u, jobId: _j, links: _l, ...candidate }, n) => ({
+      ...candidate,
+      email: `new-${seed}-${n + 1}@sample.example`,
+      gdprExpiryDate: consent,
+    }),
+  );
 }

@@ -385,3 +385,23 @@ export function sampleStackOneChanges(
     return desired;
   });
 }
+
+/**
+ * `count` candidates a simulator seeded with `sampleStackOneRecords` lacks, for upserts: realistic
+ * candidates without an id, each under an email of its own (`new-<seed>-<n>@sample.example`), so each
+ * is created once.
+ * @example
+ * const desired = [...sampleStackOneChanges(records, { seed: 2 }), ...sampleStackOneNewRecords(10, { seed: 3 })];
+ */
+export function sampleStackOneNewRecords(
+  count: number,
+  { seed = 1 }: SampleRecordsOptions = {},
+): StackOneCandidate[] {
+  // Another stream than the seeded records' and the simulator's, so no email or id repeats theirs.
+  return sampleStackOneRecords(count, { seed: seed ^ 0x3c6e_f372 }).map(
+    ({ id: _id, remote_id: _r, remote_application_ids: _a, ...candidate }, n) => {
+      const email = `new-${seed}-${n + 1}@sample.example`;
+      return { ...candidate, email, emails: [{ type: "work", value: email }] };
+    },
+  );
+}

@@ -5,6 +5,7 @@
  * record's diff.
  */
 import { mulberry32, type Random, uuidFrom } from "@patchwise/core/testing";
+import type { StardexNewPerson } from "../create.ts";
 import type { StardexCustomFieldValue, StardexPerson } from "../generated/schema.ts";
 import {
   STARDEX_COMPANIES,
@@ -474,4 +475,23 @@ export function sampleStardexChanges(
     else r.pick(SAME)(desired, r);
     return desired;
   });
+}
+
+/**
+ * `count` persons a simulator seeded with `sampleStardexRecords` lacks, for upserts: realistic persons
+ * without an id, each under a LinkedIn profile of its own (`new-<seed>-<n>`), so each is created once.
+ * @example
+ * const desired = [...sampleStardexChanges(records, { seed: 2 }), ...sampleStardexNewRecords(10, { seed: 3 })];
+ */
+export function sampleStardexNewRecords(
+  count: number,
+  { seed = 1 }: SampleRecordsOptions = {},
+): StardexNewPerson[] {
+  // Another stream than the seeded records' and the simulator's, so no name or id repeats theirs.
+  return sampleStardexRecords(count, { seed: seed ^ 0x3c6e_f372 }).map(
+    ({ id: _id, candidate_id: _c, candidates: _j, ...person }, n) => ({
+      ...person,
+      linkedin_public_id: `new-${seed}-${n + 1}`,
+    }),
+  );
 }
