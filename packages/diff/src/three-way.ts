@@ -99,6 +99,7 @@ export function diff3<Read, Patch>(
   const merged: Record<string, unknown> = { ...(desired as Record<string, unknown>) };
   const ctx: MergeContext = {
     field: "",
+    agree: false,
     conflict(path, b, c, d) {
       const kept = prefer === "current" ? "current" : "desired";
       conflicts.push({ field: path, base: b, current: c, desired: d, kept });
@@ -125,8 +126,8 @@ export function diff3<Read, Patch>(
       delete merged[m.key]; // only the other side changed it: leave it as it is
       continue;
     }
-    if (!changed(current, desired)) continue;
     ctx.field = field;
+    ctx.agree = !changed(current, desired);
     const v = m.merge(
       (base as Record<string, unknown>)[m.key],
       (current as Record<string, unknown>)[m.key],

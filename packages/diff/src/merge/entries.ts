@@ -6,7 +6,7 @@ type Entries = Readonly<Record<string, unknown>>;
 /** An entries merge, with what the tests' oracle needs to check it. */
 export interface EntriesMerge extends FieldMerge {
   readonly depth: 1 | 2;
-  /** Equality of two leaves; unset (`null`, absent) equals only unset. */
+  /** Equality of two leaves; unset (`null`, absent) equals unset. */
   readonly same: Equality;
 }
 
@@ -19,8 +19,8 @@ export interface EntriesMerge extends FieldMerge {
  */
 export function mergeEntries(key: string, options: { depth: 1 | 2; equals?: Equality }): EntriesMerge {
   const { depth, equals = deepEqual } = options;
-  const same: Equality = (x, y) =>
-    x == null || y == null ? x == null && y == null : x === y || equals(x, y);
+  // Unset (null, absent) equals unset; `equals` sees null for an unset leaf, so it can say "" or [] are unset too.
+  const same: Equality = (x, y) => (x == null && y == null) || x === y || equals(x ?? null, y ?? null);
 
   function level(b: unknown, c: unknown, d: unknown, d0: number, path: string, ctx: MergeContext): unknown {
     if (d0 === 0) {

@@ -19,6 +19,11 @@ export interface Conflict {
 export interface MergeContext {
   /** The PATCH field being merged: the root of conflict paths. */
   field: string;
+  /**
+   * Current and desired hold the same state by the field's rule. Only a guide for values replaced
+   * whole: a rule may read other keys (Folk's custom values: the groups), which the merge may change.
+   */
+  agree: boolean;
   /** Records a conflict at `path` and says which side to keep. */
   conflict(path: string, base: unknown, current: unknown, desired: unknown): "desired" | "current";
 }

@@ -2,13 +2,13 @@ import { type FieldMerge, KEEP } from "./types.ts";
 
 /**
  * A value replaced whole (scalars, nullable fields, objects sent whole): when both sides changed it to
- * different values it is a conflict at the field, settled by the policy.
+ * values that differ (by the field's rule) it is a conflict at the field, settled by the policy.
  * @example mergeValue("jobTitle")
  */
 export function mergeValue(key: string): FieldMerge {
   return {
     kind: "value",
     key,
-    merge: (b, c, d, ctx) => (ctx.conflict(ctx.field, b, c, d) === "desired" ? d : KEEP),
+    merge: (b, c, d, ctx) => (ctx.agree || ctx.conflict(ctx.field, b, c, d) === "desired" ? d : KEEP),
   };
 }
