@@ -189,6 +189,7 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
     .addOption(hidden("--retries <n>", "client retries per request", integer(0)))
     .addOption(hidden("--retry-delay <ms>", "client backoff base", integer(0)))
     .addOption(hidden("--sim-records <n>", "embedded simulator: sample records", integer(0)).default(1000))
+    .addOption(hidden("--sim-new <n>", "embedded simulator: new sample records to create", integer(0)))
     .addOption(hidden("--sim-seed <n>", "embedded simulator: seed", integer(0)).default(1))
     .addOption(hidden("--sim-fail-rate <p>", "embedded simulator: share of 500s", share))
     .addOption(hidden("--sim-throttle-rate <p>", "embedded simulator: share of 429s", share))
@@ -216,6 +217,7 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
         retryDelay: o.retryDelay as number | undefined,
         sim: {
           records: o.simRecords as number,
+          newRecords: o.simNew as number | undefined,
           seed: o.simSeed as number,
           failRate: o.simFailRate as number | undefined,
           throttleRate: o.simThrottleRate as number | undefined,
@@ -235,6 +237,7 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
     .command("demo")
     .description("sync sample data of every provider into its simulator and print one report table")
     .option("--records <n>", "sample records per provider", integer(1), 2000)
+    .option("--new <n>", "sample records per provider that its simulator lacks, to be created", integer(0), 0)
     .option("--concurrency <n>", "records in flight at once", integer(1), 8)
     .addOption(
       new Option("--read <how>", "get: one GET per record; list: list every record first")
@@ -246,6 +249,7 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
     .action(
       async (o: {
         records: number;
+        new: number;
         concurrency: number;
         read: "get" | "list";
         json: boolean;

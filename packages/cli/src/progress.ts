@@ -21,7 +21,7 @@ const rateOf = (done: number, elapsedMs: number) => (elapsedMs > 0 ? (done * 100
 
 /**
  * A progress display for `total` records named `label` (`Folk people`): records per second, ETA,
- * patched and failed so far, and waits for the rate limit.
+ * patched, created (once there are any) and failed so far, and waits for the rate limit.
  * @example
  * const progress = createProgress(output, "bar", "Folk people", desired.length);
  * await syncRecords(adapter, desired, { onProgress: progress.update }); progress.stop();
@@ -36,7 +36,7 @@ export function createProgress(
   if (mode === "lines") return lines(output, label, total);
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} {bar} {percentage}% | {value}/{total} | {rate} rec/s | ETA {eta_formatted} | {patched} patched, {failed} failed{status}`,
+      format: `${label} {bar} {percentage}% | {value}/{total} | {rate} rec/s | ETA {eta_formatted} | {patched} patched, {created}{failed} failed{status}`,
       stream: output.stderr,
       hideCursor: true,
       barsize: 24,
@@ -45,13 +45,14 @@ export function createProgress(
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { rate: "0", patched: 0, failed: 0, status: "" });
+  bar.start(total, 0, { rate: "0", patched: 0, created: "", failed: 0, status: "" });
   return {
     update(p) {
       const status = p.type === "pace" ? ` | waiting ${formatDuration(p.waitMs)} for the rate limit` : "";
       bar.update(p.done, {
         rate: rateOf(p.done, p.elapsedMs).toFixed(0),
         patched: p.patched,
+        created: p.created ? `${p.created} created, ` : "",
         failed: p.failed,
         status,
       });
@@ -73,7 +74,7 @@ function lines(output: Output, label: string, total: number): ProgressDisplay {
     const eta = rate > 0 && total > p.done ? `, ETA ${formatDuration(((total - p.done) / rate) * 1000)}` : "";
     const percent = total > 0 ? ` (${Math.floor((p.done / total) * 100)}%)` : "";
     output.err(
-      `${label}: ${p.done}/${total}${percent}, ${rate.toFixed(0)} rec/s${eta}; ${p.patched} patched, ${p.unchanged} unchanged, ${p.failed} failed`,
+      `${label}: ${p.done}/${total}${percent}, ${rate.toFixed(0)} rec/s${eta}; ${p.patched} patched, ${p.created ? `${p.created} created, ` : ""}${p.unchanged} unchanged, ${p.failed} failed`,
     );
   };
   return {

@@ -165,7 +165,8 @@ describe.concurrent("patchwise sync against the embedded simulator", () => {
     const dir = await folder({
       "in.jsonl": jsonl([
         a,
-        { ...b, id: "per_00000000-0000-4000-8000-000000000000" },
+        // An id Folk does not know and no email to look the person up by: it cannot be upserted.
+        { ...b, id: "per_00000000-0000-4000-8000-000000000000", emails: [] },
         { ...records[2], emails: ["not an email"] },
         { jobTitle: "no id" },
       ]),
@@ -179,9 +180,9 @@ describe.concurrent("patchwise sync against the embedded simulator", () => {
     const summary = summaryOf(run);
     expect(summary).toMatchObject({ read: 4, patched: 1, failed: 3 });
     expect(summary.failures).toEqual([
-      expect.objectContaining({ where: "in.jsonl:2", stage: "read", status: 404, code: "NOT_FOUND" }),
+      expect.objectContaining({ where: "in.jsonl:2", stage: "key", code: "MISSING_KEY" }),
       expect.objectContaining({ where: "in.jsonl:3", stage: "diff", code: "PatchValidationError" }),
-      expect.objectContaining({ where: "in.jsonl:4", stage: "id", code: "MISSING_ID" }),
+      expect.objectContaining({ where: "in.jsonl:4", stage: "key", code: "MISSING_KEY" }),
     ]);
     expect(run.stderr).toMatch(
       /^ {2}in\.jsonl:3 per_\S+: diff failed: Invalid PATCH body: +emails\[0\]: must be a valid email/m,

@@ -8,6 +8,8 @@ import { type CliProvider, loadProvider, PROVIDER_NAMES } from "../providers/ind
 /** Options of `patchwise demo`. */
 export interface DemoArgs {
   records: number;
+  /** Sample records per provider that its simulator lacks, synced without ids: created (default 0). */
+  new?: number;
   concurrency: number;
   read: "get" | "list";
   json: boolean;
@@ -19,6 +21,7 @@ interface DemoRow {
   provider: string;
   records: number;
   patched: number;
+  created: number;
   skipped: number;
   failed: number;
   /** HTTP requests the client sent, retries included. */
@@ -35,7 +38,7 @@ interface DemoRow {
 async function demoOne(provider: CliProvider, args: DemoArgs, output: Output): Promise<DemoRow> {
   const testing = await provider.testing();
   const records = testing.sampleRecords(args.records, 1);
-  const desired = testing.sampleChanges(records, 2, 1 / 3);
+  const desired = [...testing.sampleChanges(records, 2, 1 / 3), ...testing.sampleNew(args.new ?? 0, 3)];
   const sim = testing.simulator({ records });
   let requests = 0;
   const adapter = provider.adapter({
@@ -54,15 +57,20 @@ async function demoOne(provider: CliProvider, args: DemoArgs, output: Output): P
     onProgress: progress.update,
   });
   progress.stop();
+  const stored = sim.all();
   const unsynced = desired.filter((want) => {
     const id = adapter.id(want);
-    const current = id === undefined ? undefined : sim.get(id);
-    return current === undefined || !provider.diff(current, want).noop;
+    // A new record is checked by its natural key: exactly one record of it, as desired.
+    const key = id === undefined ? adapter.naturalKey?.(want) : undefined;
+    const matches = id !== undefined ? [sim.get(id)] : stored.filter((r) => adapter.naturalKey?.(r) === key);
+    const [current] = matches;
+    return matches.length !== 1 || current === undefined || !provider.diff(current, want).noop;
   }).length;
   return {
     provider: provider.title,
     records: report.read,
     patched: report.patched,
+    created: report.created,
     skipped: report.unchanged,
     failed: report.failed + report.notAttempted,
     requests,
@@ -76,15 +84,17 @@ async function demoOne(provider: CliProvider, args: DemoArgs, output: Output): P
 
 /**
  * `patchwise demo`: for each provider, `records` sample records in an embedded simulator, their
- * desired versions (a third changed) synced through the real client and `syncRecords`, and one table:
- * records, patched, skipped, failed, requests, bytes sent against whole-record bodies, time. Every
- * record is then checked against the simulator's store.
- * @example await demoCommand({ records: 2000, concurrency: 8, read: "get", json: false, quiet: false }, output);
+ * desired versions (a third changed) and `new` records it lacks synced through the real client and
+ * `syncRecords`, and one table: records, patched, created, skipped, failed, requests, bytes sent against
+ * whole-record bodies, time. Every record is then checked against the simulator's store (a new one by
+ * its natural key: exactly one record of it).
+ * @example await demoCommand({ records: 2000, new: 50, concurrency: 8, read: "get", json: false, quiet: false }, output);
  */
 export async function demoCommand(args: DemoArgs, output: Output): Promise<ExitCode> {
   if (!args.json && !args.quiet) {
+    const fresh = args.new ? ` and ${args.new} new ones to create` : "";
     output.err(
-      `patchwise demo: ${args.records} sample records per provider, a third of them changed, synced through each provider's client into its simulator (in-process, no rate limit).`,
+      `patchwise demo: ${args.records} sample records per provider, a third of them changed${fresh}, synced through each provider's client into its simulator (in-process, no rate limit).`,
     );
   }
   const rows: DemoRow[] = [];
@@ -98,6 +108,7 @@ export async function demoCommand(args: DemoArgs, output: Output): Promise<ExitC
       "provider",
       "records",
       "patched",
+      "created",
       "skipped",
       "failed",
       "requests",
@@ -110,6 +121,7 @@ export async function demoCommand(args: DemoArgs, output: Output): Promise<ExitC
       r.provider,
       String(r.records),
       String(r.patched),
+      String(r.created),
       String(r.skipped),
       String(r.failed),
       String(r.requests),
@@ -123,7 +135,7 @@ export async function demoCommand(args: DemoArgs, output: Output): Promise<ExitC
       { sent: 0, full: 0, ms: 0 },
     );
     output.out("");
-    for (const line of table([head, ...body], ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"])) {
+    for (const line of table([head, ...body], ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"])) {
       output.out(line);
     }
     output.out("");

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import {
   type FailureLine,
   failureLines,
+  type ResourceAdapter,
   type SyncError,
   type SyncProgress,
   type SyncReport,
@@ -20,6 +21,8 @@ import type { CliProvider, ProviderSimulator } from "../providers/index.ts";
 interface SimulatorKnobs {
   /** Sample records it starts with (default 1000). */
   records: number;
+  /** Sample records it lacks, added to the desired ones without ids, to be created (default 0). */
+  newRecords?: number | undefined;
   seed: number;
   failRate?: number | undefined;
   throttleRate?: number | undefined;
@@ -130,7 +133,12 @@ async function targetOf(
     ...testing.account,
     companyId: args.companyId,
     sim,
-    ...(!args.input && { desired: testing.sampleChanges(records, knobs.seed + 1, 1 / 3) }),
+    ...(!args.input && {
+      desired: [
+        ...testing.sampleChanges(records, knobs.seed + 1, 1 / 3),
+        ...testing.sampleNew(knobs.newRecords ?? 0, knobs.seed + 2),
+      ],
+    }),
   };
 }
 
@@ -153,18 +161,32 @@ function quitLines(
   });
 }
 
-/** Records whose simulator state is not their desired one, though the run reported them done. */
+/**
+ * Records whose simulator state is not their desired one, though the run reported them done: by id,
+ * or, for a record without one (or whose id the simulator lacks), the one record of its natural key.
+ */
 function unsynced(
   provider: CliProvider,
+  adapter: ResourceAdapter<unknown, unknown, unknown>,
   sim: ProviderSimulator,
   input: readonly InputRecord[],
   report: SyncReport<unknown>,
 ): string[] {
   const reported = new Set([...report.failures, ...report.pending].map((r) => r.index));
-  return input.flatMap(({ record }, index) => {
-    if (reported.has(index) || typeof record.id !== "string") return [];
-    const current = sim.get(record.id);
-    return current !== undefined && provider.diff(current, record).noop ? [] : [record.id];
+  const byKey = new Map<string, unknown[]>();
+  for (const stored of adapter.naturalKey ? sim.all() : []) {
+    const key = adapter.naturalKey?.(stored);
+    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), stored]);
+  }
+  return input.flatMap(({ record, where }, index) => {
+    if (reported.has(index)) return [];
+    const id = typeof record.id === "string" ? record.id : undefined;
+    const byId = id === undefined ? undefined : sim.get(id);
+    const key = byId === undefined ? adapter.naturalKey?.(record) : undefined;
+    const matches = byId !== undefined ? [byId] : key === undefined ? [] : (byKey.get(key) ?? []);
+    const [current] = matches;
+    const name = id ?? (key === undefined ? where : `${key} (${matches.length} records)`);
+    return matches.length === 1 && provider.diff(current, record).noop ? [] : [name];
   });
 }
 
@@ -255,6 +277,8 @@ export async function syncCommand(
       {
         concurrency: args.concurrency,
         dryRun: args.dryRun,
+        // The wait before another look-up or create of a record; the client's backoff base sets it too.
+        ...(args.retryDelay !== undefined && { settleDelayMs: args.retryDelay }),
         signal: controller.signal,
         current: args.read,
         onProgress: (p: SyncProgress) => {
@@ -278,7 +302,8 @@ export async function syncCommand(
         .join(""),
     );
   }
-  const lost = target.sim && !args.dryRun ? unsynced(provider, target.sim, input, report) : undefined;
+  const lost =
+    target.sim && !args.dryRun ? unsynced(provider, adapter, target.sim, input, report) : undefined;
   const summary = {
     provider: provider.name,
     resource: report.resource,
@@ -287,6 +312,7 @@ export async function syncCommand(
     read: report.read,
     unchanged: report.unchanged,
     patched: report.patched,
+    created: report.created,
     failed: report.failed,
     notAttempted: report.notAttempted,
     requests: report.requests,
@@ -314,6 +340,7 @@ export async function syncCommand(
     );
     const rows = [
       [args.dryRun ? "would patch" : "patched", String(report.patched)],
+      [args.dryRun ? "would create" : "created", String(report.created)],
       ["unchanged", String(report.unchanged)],
       ["failed", String(report.failed)],
       ...(report.notAttempted ? [["not attempted", String(report.notAttempted)]] : []),

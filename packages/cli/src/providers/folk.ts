@@ -19,7 +19,7 @@ export const folk = define<FolkPerson, FolkPersonPatch, FolkPersonDesired>({
   diff: diffPerson,
   adapter: (options) => createFolkPeopleAdapter(createFolkClient(clientOptions(options))),
   testing: async () => {
-    const { createFolkSimulator, sampleFolkChanges, sampleFolkRecords } = await import(
+    const { createFolkSimulator, sampleFolkChanges, sampleFolkNewRecords, sampleFolkRecords } = await import(
       "@patchwise/folk/testing"
     );
     return {
@@ -27,6 +27,7 @@ export const folk = define<FolkPerson, FolkPersonPatch, FolkPersonDesired>({
       account: {},
       sampleRecords: (count, seed) => sampleFolkRecords(count, { seed }),
       sampleChanges: (records, seed, changedRatio) => sampleFolkChanges(records, { seed, changedRatio }),
+      sampleNew: (count, seed) => sampleFolkNewRecords(count, { seed }),
     };
   },
 });

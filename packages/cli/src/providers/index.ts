@@ -52,6 +52,8 @@ interface ProviderTesting<Read = unknown, Desired = unknown> {
   account: { accountId?: string };
   sampleRecords(count: number, seed: number): Read[];
   sampleChanges(records: readonly Read[], seed: number, changedRatio: number): Desired[];
+  /** `count` records the simulator seeded with `sampleRecords` lacks, without ids, for upserts. */
+  sampleNew(count: number, seed: number): Desired[];
 }
 
 /** A provider with its types, checked here once and erased for the commands. */

@@ -21,14 +21,19 @@ export const instaview = define<InstaviewCandidate, InstaviewCandidatePatch, Ins
       createInstaviewClient({ ...clientOptions(options), ...(companyId !== undefined && { companyId }) }),
     ),
   testing: async () => {
-    const { createInstaviewSimulator, sampleInstaviewChanges, sampleInstaviewRecords } = await import(
-      "@patchwise/instaview/testing"
-    );
+    const {
+      createInstaviewSimulator,
+      sampleInstaviewChanges,
+      sampleInstaviewNewRecords,
+      sampleInstaviewRecords,
+    } = await import("@patchwise/instaview/testing");
     return {
       simulator: (options) => createInstaviewSimulator(options),
       account: {},
       sampleRecords: (count, seed) => sampleInstaviewRecords(count, { seed }),
       sampleChanges: (records, seed, changedRatio) => sampleInstaviewChanges(records, { seed, changedRatio }),
+      // Without ids (new records), which the CLI's erased types hold as records all the same.
+      sampleNew: (count, seed) => sampleInstaviewNewRecords(count, { seed }) as InstaviewCandidate[],
     };
   },
 });

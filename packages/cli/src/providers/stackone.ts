@@ -22,8 +22,13 @@ export const stackone = define<StackOneCandidate, StackOneCandidatePatch, StackO
       createStackOneClient({ ...clientOptions(options), accountId: options.accountId ?? "" }),
     ),
   testing: async () => {
-    const { createStackOneSimulator, STACKONE_ACCOUNT_ID, sampleStackOneChanges, sampleStackOneRecords } =
-      await import("@patchwise/stackone/testing");
+    const {
+      createStackOneSimulator,
+      STACKONE_ACCOUNT_ID,
+      sampleStackOneChanges,
+      sampleStackOneNewRecords,
+      sampleStackOneRecords,
+    } = await import("@patchwise/stackone/testing");
     return {
       // Sample and listed candidates all have ids, as a seed record must.
       simulator: (options) =>
@@ -31,6 +36,7 @@ export const stackone = define<StackOneCandidate, StackOneCandidatePatch, StackO
       account: { accountId: STACKONE_ACCOUNT_ID },
       sampleRecords: (count, seed) => sampleStackOneRecords(count, { seed }),
       sampleChanges: (records, seed, changedRatio) => sampleStackOneChanges(records, { seed, changedRatio }),
+      sampleNew: (count, seed) => sampleStackOneNewRecords(count, { seed }),
     };
   },
 });
