@@ -1,0 +1,49 @@
+import {
+  type Diff3Options,
+  type Diff3Result,
+  diff3,
+  mergeList,
+  mergeValue,
+  type ThreeWay,
+  type ThreeWaySpec,
+} from "@patchwise/diff/three-way";
+import { candidateRules } from "./candidate-rules.ts";
+import type { InstaviewCandidate, InstaviewCandidatePatch } from "./generated/schema.ts";
+
+/**
+ * `candidateRules` with how `diff3` merges each field: scalars and `metadata` (replaced whole) as
+ * values, `jobIds` item by item as a set. `cvText` is never diffed, so never merged.
+ * @example diff3(candidateMerge, { base, current, desired }) // what diff3Candidate does
+ */
+export const candidateMerge: ThreeWaySpec<InstaviewCandidate, InstaviewCandidatePatch> = {
+  ...candidateRules,
+  merge: {
+    firstName: mergeValue("firstName"),
+    lastName: mergeValue("lastName"),
+    email: mergeValue("email"),
+    phoneNumber: mergeValue("phoneNumber"),
+    gdprExpiryDate: mergeValue("gdprExpiryDate"),
+    status: mergeValue("status"),
+    jobIds: mergeList("jobIds", { ordered: false }),
+    metadata: mergeValue("metadata"),
+    gender: mergeValue("gender"),
+    cvText: null,
+  },
+};
+
+/**
+ * The PATCH body that applies the sync's changes (`base` → `desired`) to the candidate as Instaview
+ * holds it now (`current`), keeping what others changed meanwhile: a job assigned by hand stays, a
+ * status changed on both sides is a conflict settled by `prefer` (default `"desired"`; `"fail"`
+ * throws `MergeConflictError`) and reported. `options.now` sets "today" for the GDPR date check.
+ * @example
+ * const { body, noop, conflicts, merged } = diff3Candidate({ base, current, desired });
+ * if (!noop) await instaview.PATCH("/candidates/{id}", { params: { path: { id } }, body });
+ * saveBase(id, { ...current, ...merged }); // the base of the next sync
+ */
+export function diff3Candidate(
+  records: ThreeWay<InstaviewCandidate>,
+  options?: Diff3Options,
+): Diff3Result<InstaviewCandidatePatch, InstaviewCandidate> {
+  return diff3(candidateMerge, records, options);
+}
