@@ -1,16 +1,20 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import { candidateRules, diffCandidate } from "./candidate-rules.ts";
 import type { InstaviewClient } from "./client.ts";
-import { candidateKey, createCandidate, findCandidatesByKey } from "./create.ts";
+import { candidateKey, createCandidate, findCandidatesByKey, type InstaviewNewCandidate } from "./create.ts";
 import type { InstaviewCandidate, InstaviewCandidatePatch } from "./generated/schema.ts";
 
 /**
  * Instaview candidates as `syncRecords` of `@patchwise/core` drives them: GET, list (100 a page) and
  * PATCH `/candidates`, `diffCandidate`, and the client's `X-RateLimit-*-Minute` / `-Hour` state (the
- * tighter window) for pacing.
+ * tighter window) for pacing. A desired candidate is the read shape with every key optional.
  * @example const adapter: InstaviewCandidatesAdapter = createInstaviewCandidatesAdapter(instaview);
  */
-export type InstaviewCandidatesAdapter = ResourceAdapter<InstaviewCandidate, InstaviewCandidatePatch>;
+export type InstaviewCandidatesAdapter = ResourceAdapter<
+  InstaviewCandidate,
+  InstaviewCandidatePatch,
+  InstaviewNewCandidate
+>;
 
 const notFound = (e: unknown) => e instanceof PatchwiseApiError && e.status === 404;
 
@@ -48,8 +52,9 @@ export function createInstaviewCandidatesAdapter(client: InstaviewClient): Insta
       const params = { path: { id } };
       await unwrap(client.PATCH("/candidates/{id}", { params, body, ...(signal && { signal }) }));
     },
-    diff: (before, after) => diffCandidate(before, after),
-    fullBody: (record) => fullBodyOf(candidateRules.fields, record),
+    // A desired candidate may lack keys (a new one has no id): diffCandidate leaves an absent key as it is.
+    diff: (before, after) => diffCandidate(before, after as InstaviewCandidate),
+    fullBody: (record) => fullBodyOf(candidateRules.fields, record as InstaviewCandidate),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => candidateKey(record),
     findByKey: (record, signal) => findCandidatesByKey(client, record, signal),

@@ -1,16 +1,16 @@
 import { fullBodyOf, PatchwiseApiError, type ResourceAdapter, unwrap } from "@patchwise/core";
 import type { StardexClient } from "./client.ts";
-import { createPerson, findPersonsByKey, personKey } from "./create.ts";
+import { createPerson, findPersonsByKey, personKey, type StardexNewPerson } from "./create.ts";
 import type { StardexPerson, StardexPersonPatch } from "./generated/schema.ts";
 import { diffPerson, personRules } from "./person-rules.ts";
 
 /**
  * Stardex persons as `syncRecords` of `@patchwise/core` drives them: GET and PATCH `/v1/persons/{id}`,
  * a list through `POST /v1/persons/search` (100 a page), `diffPerson`, and the client's
- * `X-RateLimit-*` state for pacing.
+ * `X-RateLimit-*` state for pacing. A desired person is the read shape with every key optional.
  * @example const adapter: StardexPersonsAdapter = createStardexPersonsAdapter(stardex);
  */
-export type StardexPersonsAdapter = ResourceAdapter<StardexPerson, StardexPersonPatch>;
+export type StardexPersonsAdapter = ResourceAdapter<StardexPerson, StardexPersonPatch, StardexNewPerson>;
 
 const notFound = (e: unknown) => e instanceof PatchwiseApiError && e.status === 404;
 
@@ -49,8 +49,9 @@ export function createStardexPersonsAdapter(client: StardexClient): StardexPerso
       const params = { path: { id } };
       await unwrap(client.PATCH("/v1/persons/{id}", { params, body, ...(signal && { signal }) }));
     },
-    diff: (before, after) => diffPerson(before, after),
-    fullBody: (record) => fullBodyOf(personRules.fields, record),
+    // A desired person may lack keys (a new one has no id): diffPerson leaves an absent key as it is.
+    diff: (before, after) => diffPerson(before, after as StardexPerson),
+    fullBody: (record) => fullBodyOf(personRules.fields, record as StardexPerson),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => personKey(record),
     findByKey: (record, signal) => findPersonsByKey(client, record, signal),
