@@ -24,6 +24,24 @@ export interface ThreeWaySpec<Read, Patch> extends ResourceSpec<Read, Patch> {
   merge: MergeTable<Patch>;
 }
 
+/**
+ * A resource's rules with how `diff3` merges each field: one merge per PATCH field (`null` where there
+ * is no read state), so a field without one fails to compile. Mark this call and each merge call
+ * `@__PURE__`, so that a bundle that never calls `diff3` drops them.
+ * @example
+ * export const personMerge = defineThreeWay(personRules, {
+ *   name: mergeValue("name"),
+ *   emails: mergeList("emails", { ordered: true }),
+ *   enrich: null,
+ * });
+ */
+export function defineThreeWay<Read, Patch>(
+  spec: ResourceSpec<Read, Patch>,
+  merge: MergeTable<Patch>,
+): ThreeWaySpec<Read, Patch> {
+  return { ...spec, merge };
+}
+
 /** The three records of a three-way diff, all in read shape (desired may leave keys out). */
 export interface ThreeWay<Read> {
   /** The record as the sync last saw or wrote it. */

@@ -30,3 +30,11 @@ export type {
   paths,
 } from "./generated/schema.ts";
 export { diffPerson, type FolkPersonDesired, personRules } from "./person-rules.ts";
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  diff3Person,
+  MergeConflictError,
+  personMerge,
+} from "./three-way.ts";

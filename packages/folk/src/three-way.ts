@@ -3,6 +3,7 @@ import {
   type Conflict,
   type Diff3Options,
   type Diff3Result,
+  defineThreeWay,
   diff3,
   MergeConflictError,
   mergeEntries,
@@ -13,6 +14,13 @@ import {
 import { sameCustomFieldValue } from "./custom-fields.ts";
 import type { FolkCompany, FolkCompanyRef, FolkPerson, FolkPersonPatch } from "./generated/schema.ts";
 import { type FolkPersonDesired, personRules } from "./person-rules.ts";
+
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  MergeConflictError,
+} from "@patchwise/diff/three-way";
 
 type Company = FolkCompany | FolkCompanyRef;
 
@@ -27,24 +35,31 @@ const sameCompany = (x: unknown, y: unknown): boolean => {
  * set by id, companies and contact lists with their first item primary), custom values leaf by leaf.
  * @example diff3(personMerge, { base, current, desired }) // what diff3Person does
  */
-export const personMerge: ThreeWaySpec<FolkPersonDesired, FolkPersonPatch> = {
-  ...personRules,
-  merge: {
-    firstName: mergeValue("firstName"),
-    lastName: mergeValue("lastName"),
-    fullName: mergeValue("fullName"),
-    description: mergeValue("description"),
-    birthday: mergeValue("birthday"),
-    jobTitle: mergeValue("jobTitle"),
-    groups: mergeList("groups", { ordered: false, item: (g: { id: string }) => g.id }),
-    companies: mergeList("companies", { ordered: true, item: (c: Company) => c, equals: sameCompany }),
-    addresses: mergeList("addresses", { ordered: true }),
-    emails: mergeList("emails", { ordered: true }),
-    phones: mergeList("phones", { ordered: true }),
-    urls: mergeList("urls", { ordered: true }),
-    customFieldValues: mergeEntries("customFieldValues", { depth: 2, equals: sameCustomFieldValue }),
+export const personMerge: ThreeWaySpec<FolkPersonDesired, FolkPersonPatch> = /* @__PURE__ */ defineThreeWay(
+  personRules,
+  {
+    firstName: /* @__PURE__ */ mergeValue("firstName"),
+    lastName: /* @__PURE__ */ mergeValue("lastName"),
+    fullName: /* @__PURE__ */ mergeValue("fullName"),
+    description: /* @__PURE__ */ mergeValue("description"),
+    birthday: /* @__PURE__ */ mergeValue("birthday"),
+    jobTitle: /* @__PURE__ */ mergeValue("jobTitle"),
+    groups: /* @__PURE__ */ mergeList("groups", { ordered: false, item: (g: { id: string }) => g.id }),
+    companies: /* @__PURE__ */ mergeList("companies", {
+      ordered: true,
+      item: (c: Company) => c,
+      equals: sameCompany,
+    }),
+    addresses: /* @__PURE__ */ mergeList("addresses", { ordered: true }),
+    emails: /* @__PURE__ */ mergeList("emails", { ordered: true }),
+    phones: /* @__PURE__ */ mergeList("phones", { ordered: true }),
+    urls: /* @__PURE__ */ mergeList("urls", { ordered: true }),
+    customFieldValues: /* @__PURE__ */ mergeEntries("customFieldValues", {
+      depth: 2,
+      equals: sameCustomFieldValue,
+    }),
   },
-};
+);
 
 /**
  * Custom values the other side set in a group the merged record leaves: Folk deletes a group's values

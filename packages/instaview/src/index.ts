@@ -43,3 +43,11 @@ export type {
   operations,
   paths,
 } from "./generated/schema.ts";
+export {
+  type Conflict,
+  candidateMerge,
+  type Diff3Options,
+  type Diff3Result,
+  diff3Candidate,
+  MergeConflictError,
+} from "./three-way.ts";

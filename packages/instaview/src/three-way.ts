@@ -1,6 +1,7 @@
 import {
   type Diff3Options,
   type Diff3Result,
+  defineThreeWay,
   diff3,
   mergeList,
   mergeValue,
@@ -10,26 +11,31 @@ import {
 import { candidateRules } from "./candidate-rules.ts";
 import type { InstaviewCandidate, InstaviewCandidatePatch } from "./generated/schema.ts";
 
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  MergeConflictError,
+} from "@patchwise/diff/three-way";
+
 /**
  * `candidateRules` with how `diff3` merges each field: scalars and `metadata` (replaced whole) as
  * values, `jobIds` item by item as a set. `cvText` is never diffed, so never merged.
  * @example diff3(candidateMerge, { base, current, desired }) // what diff3Candidate does
  */
-export const candidateMerge: ThreeWaySpec<InstaviewCandidate, InstaviewCandidatePatch> = {
-  ...candidateRules,
-  merge: {
-    firstName: mergeValue("firstName"),
-    lastName: mergeValue("lastName"),
-    email: mergeValue("email"),
-    phoneNumber: mergeValue("phoneNumber"),
-    gdprExpiryDate: mergeValue("gdprExpiryDate"),
-    status: mergeValue("status"),
-    jobIds: mergeList("jobIds", { ordered: false }),
-    metadata: mergeValue("metadata"),
-    gender: mergeValue("gender"),
+export const candidateMerge: ThreeWaySpec<InstaviewCandidate, InstaviewCandidatePatch> =
+  /* @__PURE__ */ defineThreeWay(candidateRules, {
+    firstName: /* @__PURE__ */ mergeValue("firstName"),
+    lastName: /* @__PURE__ */ mergeValue("lastName"),
+    email: /* @__PURE__ */ mergeValue("email"),
+    phoneNumber: /* @__PURE__ */ mergeValue("phoneNumber"),
+    gdprExpiryDate: /* @__PURE__ */ mergeValue("gdprExpiryDate"),
+    status: /* @__PURE__ */ mergeValue("status"),
+    jobIds: /* @__PURE__ */ mergeList("jobIds", { ordered: false }),
+    metadata: /* @__PURE__ */ mergeValue("metadata"),
+    gender: /* @__PURE__ */ mergeValue("gender"),
     cvText: null,
-  },
-};
+  });
 
 /**
  * The PATCH body that applies the sync's changes (`base` → `desired`) to the candidate as Instaview

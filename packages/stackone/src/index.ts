@@ -41,3 +41,11 @@ export type {
   StackOneSocialLink,
   StackOneWriteResult,
 } from "./generated/schema.ts";
+export {
+  type Conflict,
+  candidateMerge,
+  type Diff3Options,
+  type Diff3Result,
+  diff3Candidate,
+  MergeConflictError,
+} from "./three-way.ts";

@@ -2,6 +2,7 @@ import { deepEqual, type Equality } from "@patchwise/diff";
 import {
   type Diff3Options,
   type Diff3Result,
+  defineThreeWay,
   diff3,
   mergeList,
   mergeValue,
@@ -10,6 +11,13 @@ import {
 } from "@patchwise/diff/three-way";
 import { candidateRules } from "./candidate-rules.ts";
 import type { StackOneCandidate, StackOneCandidatePatch } from "./generated/schema.ts";
+
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  MergeConflictError,
+} from "@patchwise/diff/three-way";
 
 /** An object's keys with values: `{ type: null, value: "a" }` is the item `{ value: "a" }` (as the rules compare). */
 const setKeys = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x != null));
@@ -28,27 +36,25 @@ const set = (key: string) => mergeList(key, { ordered: false, equals: sameItem }
  * diffed, so never merged.
  * @example diff3(candidateMerge, { base, current, desired }) // what diff3Candidate does
  */
-export const candidateMerge: ThreeWaySpec<StackOneCandidate, StackOneCandidatePatch> = {
-  ...candidateRules,
-  merge: {
-    name: mergeValue("name"),
-    first_name: mergeValue("first_name"),
-    last_name: mergeValue("last_name"),
-    company: mergeValue("company"),
-    title: mergeValue("title"),
-    country: mergeValue("country"),
-    email: mergeValue("email"),
-    emails: set("emails"),
-    social_links: set("social_links"),
+export const candidateMerge: ThreeWaySpec<StackOneCandidate, StackOneCandidatePatch> =
+  /* @__PURE__ */ defineThreeWay(candidateRules, {
+    name: /* @__PURE__ */ mergeValue("name"),
+    first_name: /* @__PURE__ */ mergeValue("first_name"),
+    last_name: /* @__PURE__ */ mergeValue("last_name"),
+    company: /* @__PURE__ */ mergeValue("company"),
+    title: /* @__PURE__ */ mergeValue("title"),
+    country: /* @__PURE__ */ mergeValue("country"),
+    email: /* @__PURE__ */ mergeValue("email"),
+    emails: /* @__PURE__ */ set("emails"),
+    social_links: /* @__PURE__ */ set("social_links"),
     phone: null,
-    phone_numbers: set("phone_numbers"),
-    application_ids: set("application_ids"),
-    hired_at: mergeValue("hired_at"),
-    custom_fields: set("custom_fields"),
-    unified_custom_fields: mergeValue("unified_custom_fields"),
+    phone_numbers: /* @__PURE__ */ set("phone_numbers"),
+    application_ids: /* @__PURE__ */ set("application_ids"),
+    hired_at: /* @__PURE__ */ mergeValue("hired_at"),
+    custom_fields: /* @__PURE__ */ set("custom_fields"),
+    unified_custom_fields: /* @__PURE__ */ mergeValue("unified_custom_fields"),
     passthrough: null,
-  },
-};
+  });
 
 /**
  * The PATCH body that applies the sync's changes (`base` → `desired`) to the candidate as StackOne

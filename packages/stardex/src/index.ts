@@ -51,3 +51,11 @@ export type {
   StardexRateLimitError,
 } from "./generated/schema.ts";
 export { diffPerson, personRules } from "./person-rules.ts";
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  diff3Person,
+  MergeConflictError,
+  personMerge,
+} from "./three-way.ts";

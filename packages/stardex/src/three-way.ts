@@ -1,6 +1,7 @@
 import {
   type Diff3Options,
   type Diff3Result,
+  defineThreeWay,
   diff3,
   mergeKeyed,
   mergeList,
@@ -12,6 +13,13 @@ import { customFieldOp } from "./custom-fields.ts";
 import type { StardexContactValue, StardexPerson, StardexPersonPatch } from "./generated/schema.ts";
 import { personRules } from "./person-rules.ts";
 
+export {
+  type Conflict,
+  type Diff3Options,
+  type Diff3Result,
+  MergeConflictError,
+} from "@patchwise/diff/three-way";
+
 /** A contact entry as the rule compares it: its two keys (the label is part of the value). */
 const contact = (c: StardexContactValue) => ({ contact_data_type: c.contact_data_type, value: c.value });
 
@@ -21,29 +29,29 @@ const contact = (c: StardexContactValue) => ({ contact_data_type: c.contact_data
  * as sets). Typed single values and side effects are never diffed, so never merged.
  * @example diff3(personMerge, { base, current, desired }) // what diff3Person does
  */
-export const personMerge: ThreeWaySpec<StardexPerson, StardexPersonPatch> = {
-  ...personRules,
-  merge: {
-    name: mergeValue("name"),
-    first_name: mergeValue("first_name"),
-    last_name: mergeValue("last_name"),
-    current_job_title: mergeValue("current_job_title"),
-    company_name: mergeValue("current_company_name"),
-    linkedin_url: mergeValue("linkedin_public_id"),
-    linkedin_location: mergeValue("linkedin_location"),
-    linkedin_headline: mergeValue("linkedin_headline"),
-    address: mergeValue("address"),
-    emails: mergeList("emails", { ordered: false, item: contact }),
-    phone_numbers: mergeList("phones", { ordered: false, item: contact }),
+export const personMerge: ThreeWaySpec<StardexPerson, StardexPersonPatch> = /* @__PURE__ */ defineThreeWay(
+  personRules,
+  {
+    name: /* @__PURE__ */ mergeValue("name"),
+    first_name: /* @__PURE__ */ mergeValue("first_name"),
+    last_name: /* @__PURE__ */ mergeValue("last_name"),
+    current_job_title: /* @__PURE__ */ mergeValue("current_job_title"),
+    company_name: /* @__PURE__ */ mergeValue("current_company_name"),
+    linkedin_url: /* @__PURE__ */ mergeValue("linkedin_public_id"),
+    linkedin_location: /* @__PURE__ */ mergeValue("linkedin_location"),
+    linkedin_headline: /* @__PURE__ */ mergeValue("linkedin_headline"),
+    address: /* @__PURE__ */ mergeValue("address"),
+    emails: /* @__PURE__ */ mergeList("emails", { ordered: false, item: contact }),
+    phone_numbers: /* @__PURE__ */ mergeList("phones", { ordered: false, item: contact }),
     work_email: null,
     personal_email: null,
     mobile_phone: null,
     work_phone: null,
-    custom_fields: mergeKeyed("custom_fields", { key: "attribute_id", item: customFieldOp }),
+    custom_fields: /* @__PURE__ */ mergeKeyed("custom_fields", { key: "attribute_id", item: customFieldOp }),
     enrich_record: null,
     job_id: null,
   },
-};
+);
 
 /**
  * The PATCH body that applies the sync's changes (`base` → `desired`) to the person as Stardex holds
