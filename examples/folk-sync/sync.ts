@@ -71,10 +71,12 @@ async function main(): Promise<void> {
     const lines = failureLines(report);
     await writeFile(`${config.failures}.tmp`, lines.map((l) => `${l}\n`).join(""));
     await rename(`${config.failures}.tmp`, config.failures);
-    const { read, patched, unchanged, failed, notAttempted, requests, bodyBytes, fullBodyBytes } = report;
+    const { read, created, patched, unchanged, failed, notAttempted, requests, bodyBytes, fullBodyBytes } =
+      report;
     log({
       event: "round",
       read,
+      created,
       patched,
       unchanged,
       failed,
