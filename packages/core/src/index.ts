@@ -33,12 +33,15 @@ export {
   type RetryOptions,
 } from "./retry.ts";
 export {
+  type ConflictPolicy,
   type Created,
+  type Diff3Outcome,
   type DiffOutcome,
   type FullBody,
   type FullValueRule,
   fullBodyOf,
   type ResourceAdapter,
+  type SyncConflict,
 } from "./sync/adapter.ts";
 export {
   type FailureLine,
@@ -48,6 +51,7 @@ export {
   SyncInputError,
 } from "./sync/jsonl.ts";
 export {
+  type ConflictedRecord,
   type PendingRecord,
   type RecordOutcome,
   type SyncError,
@@ -59,6 +63,7 @@ export {
   syncErrorOf,
 } from "./sync/report.ts";
 export {
+  type BaseStore,
   type CurrentSource,
   type SyncCounts,
   type SyncOptions,

@@ -10,6 +10,28 @@ export interface DiffOutcome<Patch> {
   changed: readonly string[];
 }
 
+/** A field changed on both sides since the base (a `Conflict` of `@patchwise/diff/three-way`, read structurally). */
+export interface SyncConflict {
+  /** `jobTitle`, `emails[0]` (the primary item), `customFieldValues.grp_1.Stage`. */
+  field: string;
+  base: unknown;
+  current: unknown;
+  desired: unknown;
+  /** The side the body took. */
+  kept: "desired" | "current";
+}
+
+/** Which side a field changed on both sides takes; `fail` refuses the record (reported, nothing sent). */
+export type ConflictPolicy = "desired" | "current" | "fail";
+
+/** What an adapter's `diff3` returns: a provider three-way diff's result (`diff3Person`, `diff3Candidate`). */
+export interface Diff3Outcome<Patch, Desired> extends DiffOutcome<Patch> {
+  /** Fields both sides changed to values that differ. */
+  conflicts: readonly SyncConflict[];
+  /** The record the body writes onto current: `{ ...current, ...merged }` is the next base. */
+  merged: Desired;
+}
+
 /**
  * One resource of one provider as `syncRecords` drives it: how to name, read, list, diff and write a
  * record. Each provider package exports a factory that builds one from its client
@@ -39,6 +61,15 @@ export interface ResourceAdapter<Read, Patch, Desired = Read> {
   patch(id: string, body: Patch, signal?: AbortSignal): Promise<void>;
   /** The provider's diff: throws (`PatchValidationError`) when `after` cannot be written. */
   diff(before: Read, after: Desired): DiffOutcome<Patch>;
+  /**
+   * The provider's three-way diff (`diff3Person`): the changes since `base` (what the sync last saw or
+   * wrote) applied onto current, keeping what others changed meanwhile. Used when the runner holds a
+   * base for the record (`bases`); throws like `diff`, and `MergeConflictError` under `fail`.
+   */
+  diff3?(
+    records: { base: Read; current: Read; desired: Desired },
+    prefer: ConflictPolicy,
+  ): Diff3Outcome<Patch, Desired>;
   /** A body of every writable field of `record`: what a sync without a diff would send. */
   fullBody(record: Desired): Patch;
   /** The last rate-limit state the client saw (`client.rateLimit`); undefined when the provider sends none. */

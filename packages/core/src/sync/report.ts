@@ -1,11 +1,12 @@
 import { PatchwiseApiError } from "../errors.ts";
+import type { SyncConflict } from "./adapter.ts";
 
 /**
  * Where a record failed: naming it (`id`), reading the current record, diffing, sending the PATCH, or,
  * for a record the provider lacks, naming its natural key (`key`), looking it up by it (`lookup`) or
  * creating it (`create`).
  */
-export type SyncStage = "id" | "read" | "diff" | "patch" | "key" | "lookup" | "create";
+export type SyncStage = "id" | "read" | "diff" | "patch" | "key" | "lookup" | "create" | "state";
 
 /** One field a desired record cannot be written with (a `PatchValidationError` issue). */
 export interface SyncIssue {
@@ -48,10 +49,24 @@ export interface PendingRecord<Desired> {
 
 /** How one record ended. */
 export type RecordOutcome =
-  | { index: number; id: string; status: "patched" | "unchanged"; changed: readonly string[] }
+  | {
+      index: number;
+      id: string;
+      status: "patched" | "unchanged";
+      changed: readonly string[];
+      /** Fields both sides changed since the record's base (three-way diffs only). */
+      conflicts?: readonly SyncConflict[];
+    }
   /** Created (in a dry run: would be; then `id` is undefined); `changed`, the keys of a follow-up PATCH. */
   | { index: number; id: string | undefined; status: "created"; changed: readonly string[] }
   | { index: number; id: string | undefined; status: "failed"; error: SyncError };
+
+/** A record whose three-way diff found fields both sides changed since its base. */
+export interface ConflictedRecord {
+  index: number;
+  id: string;
+  conflicts: readonly SyncConflict[];
+}
 
 /** Why a run stopped before the end of its input. */
 export interface SyncStop {
@@ -92,6 +107,10 @@ export interface SyncReport<Desired> {
   elapsedMs: number;
   failures: SyncFailure<Desired>[];
   pending: PendingRecord<Desired>[];
+  /** Conflicts of the three-way diffs (fields both sides changed since the base), over all records. */
+  conflicts: number;
+  /** Each record with conflicts and how they were settled (under `fail`, refused: the record is in `failures` too). */
+  conflicted: ConflictedRecord[];
   /** Set when the run stopped before the end of its input. */
   stopped?: SyncStop;
 }
@@ -114,7 +133,15 @@ export function syncErrorOf(error: unknown, stage: SyncStage): SyncError {
     return out;
   }
   if (error instanceof Error) out.code = error.name;
-  const issues = (error as { issues?: unknown } | null)?.issues;
+  const { issues, conflicts } = (error ?? {}) as { issues?: unknown; conflicts?: unknown };
+  // A `MergeConflictError` (policy `fail`): each field both sides changed, as an issue.
+  if (Array.isArray(conflicts)) {
+    out.issues = conflicts.map((c: Partial<SyncConflict>) => ({
+      path: String(c.field ?? ""),
+      rule: "conflict",
+      message: `${String(c.field ?? "")}: changed on both sides since the base`,
+    }));
+  }
   if (Array.isArray(issues)) {
     out.issues = issues.map((i: Partial<SyncIssue>) => ({
       path: String(i.path ?? ""),

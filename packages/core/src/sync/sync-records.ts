@@ -1,6 +1,6 @@
 import { PatchwiseApiError } from "../errors.ts";
 import { sleep as timerSleep } from "../timeout.ts";
-import type { Created, ResourceAdapter } from "./adapter.ts";
+import type { ConflictPolicy, Created, Diff3Outcome, ResourceAdapter } from "./adapter.ts";
 import { createPacer } from "./pacer.ts";
 import {
   jsonBytes,
@@ -72,6 +72,22 @@ export interface SyncOptions<Read> {
   createAttempts?: number;
   /** Upserts: the wait before another try, times the attempt, when the provider names none (default 1000 ms). */
   settleDelayMs?: number;
+  /**
+   * Lost-update protection: each record as the sync last saw or wrote it, by id (a `Map`, or a store
+   * with `get` and `set`). A record with a base is diffed three-way (`adapter.diff3`): only the changes
+   * since its base are applied, so what others changed meanwhile stays. After each PATCH (and each
+   * record found unchanged or created) the runner sets its new base: the record as now held. A dry run
+   * sets none.
+   */
+  bases?: BaseStore<Read>;
+  /** Three-way diffs: which side a field changed on both sides takes (default `"desired"`); `"fail"` fails the record. */
+  prefer?: ConflictPolicy;
+}
+
+/** Base snapshots by id: a `Map` is one; a store may read and write a database or a state file. */
+export interface BaseStore<Read> {
+  get(id: string): Read | undefined | PromiseLike<Read | undefined>;
+  set(id: string, record: Read): unknown;
 }
 
 type Input<T> = Iterable<T> | AsyncIterable<T>;
@@ -165,6 +181,8 @@ export async function syncRecords<Read, Patch, Desired>(
     elapsedMs: 0,
     failures: [],
     pending: [],
+    conflicts: 0,
+    conflicted: [],
   };
   const total = options.total ?? (Array.isArray(records) ? records.length : undefined);
   const counts = (): SyncCounts => ({
@@ -223,6 +241,19 @@ export async function syncRecords<Read, Patch, Desired>(
     const pend = (index: number, id: string | undefined, record: Desired) => {
       report.notAttempted++;
       report.pending.push({ index, id, record } satisfies PendingRecord<Desired>);
+    };
+
+    /** Sets a record's new base; false (the record failed) when the store refuses it. */
+    const keep = async (index: number, id: string, record: Desired, held: Read, what: string) => {
+      if (dryRun || !options.bases) return true;
+      try {
+        await options.bases.set(id, held);
+        return true;
+      } catch (error) {
+        const why = syncErrorOf(error, "state");
+        fail(index, id, record, { ...why, message: `${what}, but its base was not saved: ${why.message}` });
+        return false;
+      }
     };
 
     /** Waits `ms` unless the run stops first; false when it stopped. */
@@ -308,6 +339,7 @@ export async function syncRecords<Read, Patch, Desired>(
         }
         report.bodyBytes += bytes;
       }
+      if (!(await keep(index, id, record, { ...current, ...record } as Read, `created as ${id}`))) return;
       report.created++;
       const changed = outcome.noop ? [] : outcome.changed;
       onProgress({ ...counts(), type: "record", outcome: { index, id, status: "created", changed } });
@@ -448,20 +480,39 @@ export async function syncRecords<Read, Patch, Desired>(
       const resolved = await resolve(index, given, record);
       if (!resolved) return;
       const [id, current] = resolved;
-      let outcome: ReturnType<typeof adapter.diff>;
+      let outcome: ReturnType<typeof adapter.diff> & Partial<Diff3Outcome<Patch, Desired>>;
       try {
-        outcome = adapter.diff(current, record);
+        const base = adapter.diff3 && (await options.bases?.get(id));
+        outcome =
+          base === undefined || !adapter.diff3
+            ? adapter.diff(current, record)
+            : adapter.diff3({ base, current, desired: record }, options.prefer ?? "desired");
       } catch (error) {
+        // Policy `fail`: a `MergeConflictError` (read structurally) lists the conflicts it refused.
+        const refused = (error as { conflicts?: unknown } | null)?.conflicts;
+        if (Array.isArray(refused) && refused.length) {
+          report.conflicts += refused.length;
+          report.conflicted.push({ index, id, conflicts: refused });
+        }
         return fail(index, id, record, syncErrorOf(error, "diff"));
       }
+      const conflicts = outcome.conflicts ?? [];
+      if (conflicts.length) {
+        report.conflicts += conflicts.length;
+        report.conflicted.push({ index, id, conflicts });
+      }
+      const also = conflicts.length ? { conflicts } : {};
+      // The record as the provider now holds it (a PATCH answer is not read back: current and the body).
+      const held = { ...current, ...(outcome.merged ?? record) } as Read;
       try {
         report.fullBodyBytes += jsonBytes(adapter.fullBody(record));
       } catch {
         // A measure only: a record the diff accepted is never failed for it.
       }
       if (outcome.noop) {
+        if (!(await keep(index, id, record, current, "unchanged"))) return;
         report.unchanged++;
-        const done: RecordOutcome = { index, id, status: "unchanged", changed: [] };
+        const done: RecordOutcome = { index, id, status: "unchanged", changed: [], ...also };
         return onProgress({ ...counts(), type: "record", outcome: done });
       }
       const bytes = jsonBytes(outcome.body);
@@ -474,8 +525,9 @@ export async function syncRecords<Read, Patch, Desired>(
         }
       }
       report.bodyBytes += bytes;
+      if (!(await keep(index, id, record, held, "patched"))) return;
       report.patched++;
-      const done: RecordOutcome = { index, id, status: "patched", changed: outcome.changed };
+      const done: RecordOutcome = { index, id, status: "patched", changed: outcome.changed, ...also };
       onProgress({ ...counts(), type: "record", outcome: done });
     };
 
