@@ -3,6 +3,7 @@ import type { FolkClient } from "./client.ts";
 import { createPerson, findPeopleByKey, personKey } from "./create.ts";
 import type { FolkPerson, FolkPersonPatch } from "./generated/schema.ts";
 import { diffPerson, type FolkPersonDesired, personRules } from "./person-rules.ts";
+import { diff3Person } from "./three-way.ts";
 
 /**
  * Folk people as `syncRecords` of `@patchwise/core` drives them: GET, list (100 a page) and PATCH
@@ -50,6 +51,7 @@ export function createFolkPeopleAdapter(client: FolkClient): FolkPeopleAdapter {
       await unwrap(client.PATCH("/v1/people/{personId}", { params, body, ...(signal && { signal }) }));
     },
     diff: (before, after) => diffPerson(before, after),
+    diff3: ({ base, current, desired }, prefer) => diff3Person({ base, current, desired }, { prefer }),
     fullBody: (record) => fullBodyOf(personRules.fields, record),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => personKey(record),

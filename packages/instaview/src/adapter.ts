@@ -3,6 +3,7 @@ import { candidateRules, diffCandidate } from "./candidate-rules.ts";
 import type { InstaviewClient } from "./client.ts";
 import { candidateKey, createCandidate, findCandidatesByKey, type InstaviewNewCandidate } from "./create.ts";
 import type { InstaviewCandidate, InstaviewCandidatePatch } from "./generated/schema.ts";
+import { diff3Candidate } from "./three-way.ts";
 
 /**
  * Instaview candidates as `syncRecords` of `@patchwise/core` drives them: GET, list (100 a page) and
@@ -54,6 +55,8 @@ export function createInstaviewCandidatesAdapter(client: InstaviewClient): Insta
     },
     // A desired candidate may lack keys (a new one has no id): diffCandidate leaves an absent key as it is.
     diff: (before, after) => diffCandidate(before, after as InstaviewCandidate),
+    diff3: ({ base, current, desired }, prefer) =>
+      diff3Candidate({ base, current, desired: desired as InstaviewCandidate }, { prefer }),
     fullBody: (record) => fullBodyOf(candidateRules.fields, record as InstaviewCandidate),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => candidateKey(record),

@@ -3,6 +3,7 @@ import { candidateRules, diffCandidate } from "./candidate-rules.ts";
 import type { StackOneClient } from "./client.ts";
 import { candidateKey, createCandidate, findCandidatesByKey } from "./create.ts";
 import type { StackOneCandidate, StackOneCandidatePatch } from "./generated/schema.ts";
+import { diff3Candidate } from "./three-way.ts";
 
 /**
  * StackOne candidates as `syncRecords` of `@patchwise/core` drives them: GET, list (100 a page) and
@@ -56,6 +57,7 @@ export function createStackOneCandidatesAdapter(client: StackOneClient): StackOn
       await unwrap(client.PATCH("/unified/ats/candidates/{id}", { params, body, ...(signal && { signal }) }));
     },
     diff: (before, after) => diffCandidate(before, after),
+    diff3: ({ base, current, desired }, prefer) => diff3Candidate({ base, current, desired }, { prefer }),
     fullBody: (record) => fullBodyOf(candidateRules.fields, record),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => candidateKey(record),

@@ -3,6 +3,7 @@ import type { StardexClient } from "./client.ts";
 import { createPerson, findPersonsByKey, personKey, type StardexNewPerson } from "./create.ts";
 import type { StardexPerson, StardexPersonPatch } from "./generated/schema.ts";
 import { diffPerson, personRules } from "./person-rules.ts";
+import { diff3Person } from "./three-way.ts";
 
 /**
  * Stardex persons as `syncRecords` of `@patchwise/core` drives them: GET and PATCH `/v1/persons/{id}`,
@@ -51,6 +52,8 @@ export function createStardexPersonsAdapter(client: StardexClient): StardexPerso
     },
     // A desired person may lack keys (a new one has no id): diffPerson leaves an absent key as it is.
     diff: (before, after) => diffPerson(before, after as StardexPerson),
+    diff3: ({ base, current, desired }, prefer) =>
+      diff3Person({ base, current, desired: desired as StardexPerson }, { prefer }),
     fullBody: (record) => fullBodyOf(personRules.fields, record as StardexPerson),
     rateLimit: () => client.rateLimit,
     naturalKey: (record) => personKey(record),
