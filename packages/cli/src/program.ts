@@ -184,6 +184,18 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
         .choices(["get", "list"])
         .default("get"),
     )
+    .option(
+      "--state <file>",
+      "base snapshots (JSONL), read before and written after the run: a record with a base gets a three-way diff that keeps others' edits",
+    )
+    .addOption(
+      new Option(
+        "--prefer <side>",
+        "with --state: the side a field changed on both sides takes (fail: the record fails)",
+      )
+        .choices(["desired", "current", "fail"])
+        .default("desired"),
+    )
     .option("--quiet", "no progress and no summary; failures still go to stderr", false)
     .option("--json", "print the summary as one JSON object", false)
     .addOption(hidden("--retries <n>", "client retries per request", integer(0)))
@@ -211,6 +223,8 @@ export async function run(argv: readonly string[], context: RunContext = {}): Pr
         dryRun: o.dryRun as boolean,
         failures: o.failures as string | undefined,
         read: o.read as "get" | "list",
+        state: o.state as string | undefined,
+        prefer: o.prefer as "desired" | "current" | "fail",
         quiet: o.quiet as boolean,
         json: o.json as boolean,
         retries: o.retries as number | undefined,

@@ -16,6 +16,7 @@ import { type InputRecord, readRecords } from "../input.ts";
 import type { Output } from "../output.ts";
 import { createProgress, type ProgressMode } from "../progress.ts";
 import type { CliProvider, ProviderSimulator } from "../providers/index.ts";
+import { readState, writeState } from "../state.ts";
 
 /** The embedded simulator's knobs: hidden flags, for testing (packages/cli/README.md, "Testing flags"). */
 interface SimulatorKnobs {
@@ -46,6 +47,10 @@ export interface SyncArgs {
   failures?: string | undefined;
   /** `get`: one GET per record; `list`: list every record first. */
   read: "get" | "list";
+  /** Base snapshots (JSONL): read before the run, written after it; a record with a base is diffed three-way. */
+  state?: string | undefined;
+  /** Three-way diffs: the side a field changed on both sides takes (default `desired`). */
+  prefer?: "desired" | "current" | "fail" | undefined;
   quiet: boolean;
   json: boolean;
   /** Client retries (default 3) and backoff base in ms (default 500). */
@@ -242,6 +247,13 @@ export async function syncCommand(
     },
   });
 
+  // Base snapshots: read now (a bad state file stops the run before anything is sent), saved after it.
+  const bases = args.state ? await readState(args.state, adapter) : undefined;
+  const prefer = args.prefer ?? "desired";
+  const saveState = () => {
+    if (bases && args.state && !args.dryRun) writeState(args.state, bases);
+  };
+
   const mode: ProgressMode = args.quiet ? "none" : output.isTTY ? "bar" : "lines";
   const progress = createProgress(output, mode, noun, input.length);
   const done = new Map<number, SyncError | undefined>();
@@ -264,6 +276,7 @@ export async function syncCommand(
           .map((l) => `${l}\n`)
           .join(""),
       );
+    saveState();
     const kept = args.failures ? `; every record not known to be synced is in ${args.failures}` : "";
     output.err(`Quit${kept}.`);
     context.exit(EXIT.interrupted);
@@ -281,6 +294,7 @@ export async function syncCommand(
         ...(args.retryDelay !== undefined && { settleDelayMs: args.retryDelay }),
         signal: controller.signal,
         current: args.read,
+        ...(bases && { bases, prefer }),
         onProgress: (p: SyncProgress) => {
           if (p.type === "record") {
             done.set(p.outcome.index, p.outcome.status === "failed" ? p.outcome.error : undefined);
@@ -294,6 +308,7 @@ export async function syncCommand(
     removeInterrupt();
   }
 
+  saveState();
   if (args.failures) {
     await writeFile(
       args.failures,
@@ -302,8 +317,9 @@ export async function syncCommand(
         .join(""),
     );
   }
+  // Three-way diffs keep others' changes, so a record may rightly differ from its desired one.
   const lost =
-    target.sim && !args.dryRun ? unsynced(provider, adapter, target.sim, input, report) : undefined;
+    target.sim && !args.dryRun && !bases ? unsynced(provider, adapter, target.sim, input, report) : undefined;
   const summary = {
     provider: provider.name,
     resource: report.resource,
@@ -326,6 +342,9 @@ export async function syncCommand(
     ...(report.stopped && { stopped: report.stopped }),
     failures: report.failures.map(({ record: _r, index, ...f }) => ({ where: input[index]?.where, ...f })),
     pending: report.pending.map(({ index, id }) => ({ where: input[index]?.where, id })),
+    conflicts: report.conflicts,
+    conflicted: report.conflicted.map(({ index, ...c }) => ({ where: input[index]?.where, ...c })),
+    ...(args.state && { stateFile: args.state, prefer }),
     ...(args.failures && { failuresFile: args.failures }),
     ...(lost && {
       simulator: { checked: report.read - report.failed - report.notAttempted, unsynced: lost },
@@ -343,6 +362,9 @@ export async function syncCommand(
       [args.dryRun ? "would create" : "created", String(report.created)],
       ["unchanged", String(report.unchanged)],
       ["failed", String(report.failed)],
+      ...(bases
+        ? [["conflicts", `${report.conflicts} in ${report.conflicted.length} records (prefer: ${prefer})`]]
+        : []),
       ...(report.notAttempted ? [["not attempted", String(report.notAttempted)]] : []),
       ["requests", `${httpRequests} HTTP (${retries} retries, ${rateLimitWaits} waits for the rate limit)`],
       [
@@ -362,6 +384,13 @@ export async function syncCommand(
   }
   if (report.failures.length > MAX_LISTED) {
     output.err(`  … and ${report.failures.length - MAX_LISTED} more failures`);
+  }
+  for (const { index, id, conflicts } of report.conflicted.slice(0, MAX_LISTED)) {
+    const fields = conflicts.map((c) => `${c.field} (kept ${c.kept})`).join(", ");
+    output.err(`  ${input[index]?.where} ${id}: changed on both sides since the base: ${fields}`);
+  }
+  if (report.conflicted.length > MAX_LISTED) {
+    output.err(`  … and ${report.conflicted.length - MAX_LISTED} more records with conflicts`);
   }
   if (report.stopped) output.err(`Stopped (${report.stopped.reason}): ${report.stopped.message}`);
   if (notSynced && args.failures) {
