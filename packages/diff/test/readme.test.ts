@@ -1,6 +1,7 @@
 // The README example, kept true.
 import { expect, it } from "vitest";
 import { defineResource, diff, mergeMap, nullable, replaceList, sameDay, scalar } from "../src/index.ts";
+import { defineThreeWay, diff3, mergeEntries, mergeList, mergeValue } from "../src/three-way.ts";
 
 type Person = {
   name: string | null;
@@ -43,4 +44,26 @@ it("gives the body the README shows", () => {
     changed: ["groups", "custom"],
   });
   expect(diff(person, before, { ...before, birthday: null, name: "Ada" }).noop).toBe(true);
+});
+
+it("gives the three-way result the README shows", () => {
+  const person3 = defineThreeWay(person, {
+    name: mergeValue("name"),
+    birthday: mergeValue("birthday"),
+    groups: mergeList("groups", { ordered: true, item: (g: { id: string }) => g.id }),
+    custom: mergeEntries("custom", { depth: 2 }),
+  });
+  const base: Person = { name: "Ada", birthday: null, groups: [{ id: "g1", name: "VIP" }], custom: {} };
+  const current: Person = { ...base, name: "Ada L.", groups: [...base.groups, { id: "g2", name: "Met" }] };
+  const desired: Person = {
+    ...base,
+    name: "Ada King",
+    groups: [{ id: "g3", name: "Hired" }, ...base.groups],
+  };
+  const { body, conflicts, merged } = diff3(person3, { base, current, desired }, { prefer: "current" });
+  expect(body).toEqual({ groups: [{ id: "g3" }, { id: "g1" }, { id: "g2" }] });
+  expect(conflicts).toEqual([
+    { field: "name", base: "Ada", current: "Ada L.", desired: "Ada King", kept: "current" },
+  ]);
+  expect({ ...current, ...merged }.groups.map((g) => g.id)).toEqual(["g3", "g1", "g2"]);
 });
