@@ -90,6 +90,14 @@ export type ApiClient<Paths extends {}> = Omit<
  * deepObjectQuery({ filter: { emails: { like: "ada" } }, limit: 20 }); // "filter%5Bemails%5D%5Blike%5D=ada&limit=20"
  */
 export function deepObjectQuery(query: Readonly<Record<string, unknown>>): string {
+  return serialize(query);
+}
+
+/** `deepObjectQuery`, then each of `defaults` the query does not set, appended. */
+function serialize(
+  query: Readonly<Record<string, unknown>>,
+  defaults?: Readonly<Record<string, string>>,
+): string {
   const params = new URLSearchParams();
   const add = (name: string, value: unknown): void => {
     if (value == null) return;
@@ -99,6 +107,7 @@ export function deepObjectQuery(query: Readonly<Record<string, unknown>>): strin
     else params.append(name, String(value));
   };
   for (const [name, value] of Object.entries(query)) add(name, value);
+  for (const name in defaults) if (!params.has(name)) params.append(name, defaults[name]!);
   return params.toString();
 }
 
@@ -120,7 +129,9 @@ export function createApiClient<Paths extends {}>(
   const client = createClient<Paths>({
     baseUrl: options.baseUrl ?? provider.defaultBaseUrl,
     headers: { accept: "application/json", "user-agent": options.userAgent ?? USER_AGENT, ...headers },
-    querySerializer: deepObjectQuery,
+    // The provider's default query parameters (Instaview's `companyId`) are added here rather than by
+    // a middleware, which would rebuild every request.
+    querySerializer: provider.query ? (q) => serialize(q, query) : deepObjectQuery,
     fetch: createRetryingFetch({
       ...options,
       provider: provider.name,
@@ -130,17 +141,6 @@ export function createApiClient<Paths extends {}>(
       },
     }),
   });
-  if (provider.query) {
-    client.use({
-      onRequest({ request }) {
-        const url = new URL(request.url);
-        for (const [name, value] of Object.entries(query)) {
-          if (!url.searchParams.has(name)) url.searchParams.set(name, value);
-        }
-        return new Request(url, request);
-      },
-    });
-  }
   return Object.defineProperty(client, "rateLimit", {
     get: () => rateLimit,
     enumerable: true,

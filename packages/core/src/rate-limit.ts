@@ -26,6 +26,7 @@ const left = (state: RateLimitState): number => state.remaining ?? Infinity;
 export function parseRateLimit(headers: Headers, now: number = Date.now()): RateLimitState | undefined {
   const windows: Record<string, RateLimitState> = {};
   headers.forEach((value, name) => {
+    if (!name.includes("ratelimit-")) return; // most headers: skip the pattern
     const [, field, window = ""] = /^(?:x-)?ratelimit-(limit|remaining|reset)(?:-(.+))?$/.exec(name) ?? [];
     const n = parseFloat(value);
     if (!field || !(n >= 0)) return;

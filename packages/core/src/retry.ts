@@ -89,26 +89,33 @@ export function createRetryingFetch(
     // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
     // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
     const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
+    // Read once, so that each attempt sends it whole without cloning (and teeing) the request.
+    const body = request.body ? await request.arrayBuffer() : undefined;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       // Per attempt, until the response headers arrive (openapi-fetch reads the body later); 0 or
-      // Infinity sets no timer.
+      // Infinity sets no timer. The caller's abort is forwarded to it (cheaper than `AbortSignal.any`).
       const timer = new AbortController();
+      const forward = () => timer.abort(caller.reason);
+      if (caller.aborted) forward();
+      else caller.addEventListener("abort", forward, { once: true });
       const id =
         timeoutMs > 0 && timeoutMs < 2 ** 31 ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
-      const signal = AbortSignal.any([caller, timer.signal]);
+      const { signal } = timer;
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await raceAbort(
-          (options.fetch ?? fetch)(new Request(request.clone(), { signal })),
-          signal,
-        );
+        const init: RequestInit = body ? { body, signal } : { signal };
+        // The global fetch takes `init` beside the request: a new Request of it would copy the body
+        // through a stream proxy, the slowest part of a call.
+        const send = options.fetch ? options.fetch(new Request(request, init)) : fetch(request, init);
+        response = await raceAbort(send, signal);
       } catch (error) {
         if (caller.aborted) throw error;
         failure = error;
       } finally {
         clearTimeout(id);
+        caller.removeEventListener("abort", forward);
       }
       const timedOut = timer.signal.aborted;
       let hint: number | undefined;

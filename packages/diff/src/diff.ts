@@ -8,7 +8,7 @@ import {
   type ResourceSpec,
   UNCHANGED,
 } from "./types.ts";
-import { issue, validate } from "./validate.ts";
+import { issue, type ValidationIssue, validate } from "./validate.ts";
 
 /**
  * Declares a resource's rules, typed against its read shape and its PATCH body: a PATCH field with no
@@ -37,34 +37,71 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
+  const table = tableOf(rules);
   const now = options?.now ?? new Date();
-  const ctx: DiffContext = { now, field: "", issues: [] };
-  const issues = ctx.issues;
-  const found = new Map<string, unknown>();
-  // The full value of a field in `record`, for a companion.
-  const full = (k: string, record: Read) => rules[k]?.value?.(record) ?? UNCHANGED;
-  for (const k in rules) {
+  const issues: ValidationIssue[] = [];
+  const ctx: DiffContext = { now, field: "", issues };
+  // Filled in rule-table order (`for…in` and `Object.keys` both list integer-like keys first, then
+  // insertion order), so that `changed` is its keys.
+  let body: Record<string, unknown> = {};
+  for (let i = 0; i < table.length; i += 2) {
+    const k = table[i] as string;
     ctx.field = k;
-    const v = rules[k]!.diff(before, after, ctx);
-    if (v !== UNCHANGED && v !== undefined) found.set(k, v);
+    const v = (table[i + 1] as FieldRule<Read, unknown>).diff(before, after, ctx);
+    if (v !== UNCHANGED && v !== undefined) body[k] = v;
   }
+  let added = false;
   for (const { field, requires } of spec.companions ?? []) {
-    if (!found.has(field) || found.has(requires)) continue;
+    if (!Object.hasOwn(body, field) || Object.hasOwn(body, requires)) continue;
     // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
-    let v = full(requires, after);
-    if (v === UNCHANGED) v = full(requires, before);
-    if (v !== UNCHANGED) found.set(requires, v);
-    else
+    const rule = rules[requires];
+    let v = rule?.value?.(after) ?? UNCHANGED;
+    if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
+    if (v === UNCHANGED)
       issues.push(
         issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
       );
+    else {
+      body[requires] = v;
+      added = true;
+    }
   }
-  const body: Record<string, unknown> = {};
-  for (const k in rules) if (found.has(k)) body[k] = toJson(found.get(k));
-  // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
+  if (added) {
+    const found = body;
+    body = {};
+    for (const k in rules) if (Object.hasOwn(found, k)) body[k] = found[k];
+  }
   const changed = Object.keys(body) as (keyof Patch & string)[];
-  if (spec.schema) issues.push(...validate(spec.schema, body, { now }));
-  if (spec.check) issues.push(...spec.check(body as Patch, before, after));
+  for (const k of changed) body[k] = toJson(body[k]);
+  const { schema, check } = spec;
+  // Most pairs send nothing: an empty body is validated once per schema.
+  if (schema && (changed.length || !validEmpty.has(schema))) {
+    const found = validate(schema, body, { now });
+    if (found.length) issues.push(...found);
+    else if (!changed.length) validEmpty.add(schema);
+  }
+  if (check) {
+    const found = check(body as Patch, before, after);
+    if (found.length) issues.push(...found);
+  }
   if (issues.length) throw new PatchValidationError(issues);
   return { body: body as Patch, noop: !changed.length, changed };
 }
+
+/**
+ * A rule table as a flat list `[key, rule, key, rule, …]` in `for…in` order, read once per table: the
+ * loop then makes no keyed look-ups into the table.
+ */
+function tableOf(rules: object): readonly unknown[] {
+  let table = TABLES.get(rules);
+  if (!table) {
+    table = Object.entries(rules).flat();
+    TABLES.set(rules, table);
+  }
+  return table;
+}
+
+const TABLES = new WeakMap<object, readonly unknown[]>();
+
+/** The schemas an empty body is known to satisfy (an empty body has no dates, so "now" cannot matter). */
+const validEmpty = new WeakSet<object>();

@@ -8,16 +8,21 @@ export type Equality = (a: unknown, b: unknown) => boolean;
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b))
-    return false;
+  if (typeof a !== "object" || typeof b !== "object" || !a || !b) return false;
+  // Index loops and `for…in` without key arrays or closures: this runs on every field of every pair.
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // Arrays of different lengths differ; for objects `length` is one more key, compared below.
-  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return false;
   let n = 0;
   for (const k in x) {
-    if (x[k] === undefined) continue;
-    if (!deepEqual(x[k], y[k])) return false;
+    const v = x[k];
+    if (v === undefined) continue;
+    if (!deepEqual(v, y[k])) return false;
     n++;
   }
   for (const k in y) if (y[k] !== undefined) n--;

@@ -66,13 +66,20 @@ const FORMATS: Record<string, (s: string) => unknown> = {
   uuid: (s) => /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(s),
 };
 
+const REGEXES = new Map<string, RegExp>();
+
 function regex(source: string): RegExp {
-  try {
-    return new RegExp(source, "u");
-  } catch {
-    // Not valid with the `u` flag (e.g. `\-` outside a class): JSON Schema patterns are plain ECMA-262.
-    return new RegExp(source);
+  let r = REGEXES.get(source);
+  if (!r) {
+    try {
+      r = new RegExp(source, "u");
+    } catch {
+      // Not valid with the `u` flag (e.g. `\-` outside a class): JSON Schema patterns are plain ECMA-262.
+      r = new RegExp(source);
+    }
+    REGEXES.set(source, r);
   }
+  return r;
 }
 
 /** The JSON type of a value, "integer" for whole numbers. */
@@ -102,8 +109,9 @@ const count = (v: object) => Object.keys(v).length;
 /** The keywords that judge a value on its own (the others walk into it), by the rule name issues carry. */
 const KEYWORDS: Record<string, Keyword> = {
   enum: (allowed: readonly unknown[], v) => {
+    if (allowed.includes(v)) return;
     const list = allowed.map((e) => JSON.stringify(e)).join(", ");
-    if (!allowed.includes(v)) return [`must be one of ${list}`, undefined, list];
+    return [`must be one of ${list}`, undefined, list];
   },
   minLength: bound(false, "string", " characters", length),
   maxLength: bound(true, "string", " characters", length),
