@@ -1,124 +1,35 @@
 /**
- * Upserts without duplicates, against the simulator through the real client: under injected faults
- * (answers lost after the write, 5xx before or after it, 429, dropped connections, timeouts), a sync of
- * desired people (changed ones by id, known ones by primary email alone, new ones) ends, after a second
- * run of its failures file with the faults lifted, with exactly one person per natural key, each as
- * desired, and none lost. PATCHWISE_RUNS sets the cases (default 100).
+ * Upserts of Folk people without duplicates, under faults: the shared suite of @patchwise/test-utils,
+ * with the primary email as the natural key. PATCHWISE_RUNS sets the cases (default 100).
  */
-import { fc, test } from "@fast-check/vitest";
-import { failureLines, type SyncReport, syncRecords } from "@patchwise/core";
-import { afterAll, describe, expect } from "vitest";
+import { describeUpsert } from "@patchwise/test-utils";
 import {
   createFolkClient,
   createFolkPeopleAdapter,
+  type FolkPerson,
   type FolkPersonDesired,
   personKey,
 } from "../src/index.ts";
 import { createFolkSimulator, sampleFolkChanges, sampleFolkRecords } from "../src/testing.ts";
 
-const RUNS = Number(process.env.PATCHWISE_RUNS ?? 100);
-const TIMEOUT = Math.max(60_000, RUNS * 400);
-const instant = async () => {};
-
-const counted = (r: SyncReport<unknown>) => r.unchanged + r.patched + r.created + r.failed + r.notAttempted;
-
-/** A person the simulator lacks: a sample without its id, under a primary email of its own. */
-const fresh = (person: FolkPersonDesired, n: number, seed: number): FolkPersonDesired => {
-  const { id: _id, ...rest } = person;
-  return { ...rest, emails: [`upsert-${seed}-${n}@upsert.example`, ...(rest.emails ?? [])] };
-};
-
-describe("upsert: one person per primary email, under faults", () => {
-  // Creates whose answer was lost after the write, over all cases: the property is not held vacuously.
-  let lostCreates = 0;
-  afterAll(() => {
-    if (RUNS >= 50) expect(lostCreates).toBeGreaterThan(0);
-  });
-
-  test.prop(
-    [
-      fc.integer({ min: 1, max: 2 ** 30 }),
-      fc.integer({ min: 0, max: 6 }),
-      fc.array(fc.constantFrom("by id", "by key", "left out"), { minLength: 6, maxLength: 6 }),
-      fc.integer({ min: 0, max: 5 }),
-      fc.record({
-        lost: fc.double({ min: 0, max: 0.3, noNaN: true }),
-        storedError: fc.double({ min: 0, max: 0.2, noNaN: true }),
-        serverError: fc.double({ min: 0, max: 0.2, noNaN: true }),
-        throttled: fc.double({ min: 0, max: 0.1, noNaN: true }),
-        dropped: fc.double({ min: 0, max: 0.1, noNaN: true }),
-        timedOut: fc.double({ min: 0, max: 0.05, noNaN: true }),
-      }),
-    ],
-    { numRuns: RUNS },
-  )(
-    "a sync and a rerun of its failures leave each desired person once, as desired",
-    async (seed, existingCount, ways, newCount, rates) => {
-      const existing = sampleFolkRecords(existingCount, { seed });
-      const changed = sampleFolkChanges(existing, { seed: seed + 1, changedRatio: 0.5 });
-      const keys = existing.map((p) => personKey(p));
-      const desired: FolkPersonDesired[] = [];
-      for (const [i, person] of changed.entries()) {
-        const way = ways[i];
-        const emails = existing[i]?.emails;
-        const unique = keys[i] !== undefined && keys.indexOf(keys[i]) === keys.lastIndexOf(keys[i]);
-        if (way === "by key" && unique) {
-          // Known by its primary email alone (a change of it would make it another person).
-          const { id: _id, ...rest } = person;
-          desired.push({ ...rest, ...(emails && { emails }) });
-        } else if (way !== "left out") desired.push(person);
-      }
-      const newcomers = sampleFolkRecords(newCount, { seed: seed + 2 }).map((p, n) => fresh(p, n, seed));
-      desired.push(...newcomers);
-
-      const sim = createFolkSimulator({
-        records: existing,
-        faults: {
-          seed,
-          lostResponseRate: rates.lost,
-          storedServerErrorRate: rates.storedError,
-          serverErrorRate: rates.serverError,
-          rateLimitedRate: rates.throttled,
-          dropRate: rates.dropped,
-          storedTimeoutRate: rates.timedOut,
-          retryAfterSeconds: 0,
-        },
-      });
-      const client = createFolkClient({
-        apiKey: sim.apiKey,
-        fetch: sim.fetch,
-        timeoutMs: 50,
-        retry: { retries: 2, sleep: instant },
-      });
-      const adapter = createFolkPeopleAdapter(client);
-      const options = { sleep: instant, settleDelayMs: 0, concurrency: 4 };
-
-      const first = await syncRecords(adapter, desired, options);
-      expect(counted(first)).toBe(desired.length);
-      expect(first.notAttempted).toBe(0);
-      expect(first.failures.every((f) => desired[f.index] === f.record)).toBe(true);
-
-      lostCreates += sim.requests.filter(
-        (r) => r.method === "POST" && r.path === "/v1/people" && r.fault?.match(/lost|stored/),
-      ).length;
-      sim.setFaults(undefined);
-      const rerun = failureLines(first).map(
-        (line) => (JSON.parse(line) as { record: FolkPersonDesired }).record,
-      );
-      expect(rerun).toHaveLength(first.failed);
-      const second = await syncRecords(adapter, rerun, options);
-      expect(second.failures).toEqual([]);
-      expect(counted(second)).toBe(rerun.length);
-
-      // None lost, none twice: the seeded persons and one per newcomer.
-      expect(sim.all()).toHaveLength(existing.length + newcomers.length);
-      expect(first.created + second.created).toBeLessThanOrEqual(newcomers.length);
-      for (const person of desired) {
-        const found = await adapter.findByKey!(person);
-        expect(found.map((p) => personKey(p))).toEqual([personKey(person)]);
-        expect(adapter.diff(found[0]!, person).noop).toBe(true);
-      }
-    },
-    TIMEOUT,
-  );
+describeUpsert({
+  noun: "person",
+  keyName: "primary email",
+  naturalKey: personKey,
+  createPath: "/v1/people",
+  // A person the simulator lacks: a sample without its id, under a primary email of its own.
+  newRecord: ({ id: _id, ...person }: FolkPerson, n, seed): FolkPersonDesired => ({
+    ...person,
+    emails: [`upsert-${seed}-${n}@upsert.example`, ...person.emails],
+  }),
+  // Known by its primary email alone (a change of it would make it another person).
+  byKey: ({ id: _id, ...changed }: FolkPersonDesired, known: FolkPerson) => ({
+    ...changed,
+    emails: known.emails,
+  }),
+  sampleRecords: sampleFolkRecords,
+  sampleChanges: sampleFolkChanges,
+  createSimulator: createFolkSimulator,
+  createClient: createFolkClient,
+  createAdapter: createFolkPeopleAdapter,
 });

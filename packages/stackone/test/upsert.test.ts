@@ -1,17 +1,12 @@
 /**
- * Upserts without duplicates, against the simulator through the real client: under injected faults
- * (answers lost after the write, 5xx before or after it, 429, dropped connections, timeouts), a sync of
- * desired candidates (changed ones by id, known ones by email alone, new ones) ends, after a second run
- * of its failures file with the faults lifted, with exactly one candidate per natural key, each as
- * desired, and none lost. PATCHWISE_RUNS sets the cases (default 100).
+ * Upserts of StackOne candidates without duplicates, under faults: the shared suite of
+ * @patchwise/test-utils, with the email as the natural key. PATCHWISE_RUNS sets the cases (default 100).
  */
-import { fc, test } from "@fast-check/vitest";
-import { failureLines, type SyncReport, syncRecords } from "@patchwise/core";
-import { afterAll, describe, expect } from "vitest";
+import { describeUpsert } from "@patchwise/test-utils";
 import {
+  candidateKey,
   createStackOneCandidatesAdapter,
   createStackOneClient,
-  candidateKey as personKey,
   type StackOneCandidate,
 } from "../src/index.ts";
 import {
@@ -21,111 +16,25 @@ import {
   sampleStackOneRecords,
 } from "../src/testing.ts";
 
-const RUNS = Number(process.env.PATCHWISE_RUNS ?? 100);
-const TIMEOUT = Math.max(60_000, RUNS * 400);
-const instant = async () => {};
-
-const counted = (r: SyncReport<unknown>) => r.unchanged + r.patched + r.created + r.failed + r.notAttempted;
-
-/** A candidate the simulator lacks: a sample without its id, under an email of its own. */
-const fresh = (candidate: StackOneCandidate, n: number, seed: number): StackOneCandidate => {
-  const { id: _id, remote_id: _remote, ...rest } = candidate;
-  const email = `upsert-${seed}-${n}@upsert.example`;
-  return { ...rest, email, emails: [{ type: "work", value: email }] };
-};
-
-describe("upsert: one candidate per email, under faults", () => {
-  // Creates whose answer was lost after the write, over all cases: the property is not held vacuously.
-  let lostCreates = 0;
-  afterAll(() => {
-    if (RUNS >= 50) expect(lostCreates).toBeGreaterThan(0);
-  });
-
-  test.prop(
-    [
-      fc.integer({ min: 1, max: 2 ** 30 }),
-      fc.integer({ min: 0, max: 6 }),
-      fc.array(fc.constantFrom("by id", "by key", "left out"), { minLength: 6, maxLength: 6 }),
-      fc.integer({ min: 0, max: 5 }),
-      fc.record({
-        lost: fc.double({ min: 0, max: 0.3, noNaN: true }),
-        storedError: fc.double({ min: 0, max: 0.2, noNaN: true }),
-        serverError: fc.double({ min: 0, max: 0.2, noNaN: true }),
-        throttled: fc.double({ min: 0, max: 0.1, noNaN: true }),
-        dropped: fc.double({ min: 0, max: 0.1, noNaN: true }),
-        timedOut: fc.double({ min: 0, max: 0.05, noNaN: true }),
-      }),
-    ],
-    { numRuns: RUNS },
-  )(
-    "a sync and a rerun of its failures leave each desired candidate once, as desired",
-    async (seed, existingCount, ways, newCount, rates) => {
-      const existing = sampleStackOneRecords(existingCount, { seed });
-      const changed = sampleStackOneChanges(existing, { seed: seed + 1, changedRatio: 0.5 });
-      const keys = existing.map((p) => personKey(p));
-      const desired: StackOneCandidate[] = [];
-      for (const [i, person] of changed.entries()) {
-        const way = ways[i];
-        const known = existing[i];
-        const unique = keys[i] !== undefined && keys.indexOf(keys[i]) === keys.lastIndexOf(keys[i]);
-        if (way === "by key" && unique) {
-          // Known by its email alone (a change of it would make it another candidate).
-          const { id: _id, ...rest } = person;
-          desired.push({ ...rest, email: known?.email ?? null, emails: known?.emails ?? [] });
-        } else if (way !== "left out") desired.push(person);
-      }
-      const newcomers = sampleStackOneRecords(newCount, { seed: seed + 2 }).map((p, n) => fresh(p, n, seed));
-      desired.push(...newcomers);
-
-      const sim = createStackOneSimulator({
-        records: existing,
-        faults: {
-          seed,
-          lostResponseRate: rates.lost,
-          storedServerErrorRate: rates.storedError,
-          serverErrorRate: rates.serverError,
-          rateLimitedRate: rates.throttled,
-          dropRate: rates.dropped,
-          storedTimeoutRate: rates.timedOut,
-          retryAfterSeconds: 0,
-        },
-      });
-      const client = createStackOneClient({
-        apiKey: sim.apiKey,
-        accountId: STACKONE_ACCOUNT_ID,
-        fetch: sim.fetch,
-        timeoutMs: 50,
-        retry: { retries: 2, sleep: instant },
-      });
-      const adapter = createStackOneCandidatesAdapter(client);
-      const options = { sleep: instant, settleDelayMs: 0, concurrency: 4 };
-
-      const first = await syncRecords(adapter, desired, options);
-      expect(counted(first)).toBe(desired.length);
-      expect(first.notAttempted).toBe(0);
-      expect(first.failures.every((f) => desired[f.index] === f.record)).toBe(true);
-
-      lostCreates += sim.requests.filter(
-        (r) => r.method === "POST" && r.path === "/unified/ats/candidates" && r.fault?.match(/lost|stored/),
-      ).length;
-      sim.setFaults(undefined);
-      const rerun = failureLines(first).map(
-        (line) => (JSON.parse(line) as { record: StackOneCandidate }).record,
-      );
-      expect(rerun).toHaveLength(first.failed);
-      const second = await syncRecords(adapter, rerun, options);
-      expect(second.failures).toEqual([]);
-      expect(counted(second)).toBe(rerun.length);
-
-      // None lost, none twice: the seeded persons and one per newcomer.
-      expect(sim.all()).toHaveLength(existing.length + newcomers.length);
-      expect(first.created + second.created).toBeLessThanOrEqual(newcomers.length);
-      for (const person of desired) {
-        const found = await adapter.findByKey!(person);
-        expect(found.map((p) => personKey(p))).toEqual([personKey(person)]);
-        expect(adapter.diff(found[0]!, person).noop).toBe(true);
-      }
-    },
-    TIMEOUT,
-  );
+describeUpsert({
+  noun: "candidate",
+  keyName: "email",
+  naturalKey: candidateKey,
+  createPath: "/unified/ats/candidates",
+  // A candidate the simulator lacks: a sample without its id, under an email of its own.
+  newRecord: ({ id: _id, remote_id: _remote, ...candidate }, n, seed): StackOneCandidate => {
+    const email = `upsert-${seed}-${n}@upsert.example`;
+    return { ...candidate, email, emails: [{ type: "work", value: email }] };
+  },
+  // Known by its email alone (a change of it would make it another candidate).
+  byKey: ({ id: _id, ...changed }, known) => ({
+    ...changed,
+    email: known.email ?? null,
+    emails: known.emails ?? [],
+  }),
+  sampleRecords: sampleStackOneRecords,
+  sampleChanges: sampleStackOneChanges,
+  createSimulator: createStackOneSimulator,
+  createClient: (options) => createStackOneClient({ ...options, accountId: STACKONE_ACCOUNT_ID }),
+  createAdapter: createStackOneCandidatesAdapter,
 });

@@ -1,0 +1,3 @@
+export { type AdapterSuite, describeAdapter, type Pacing } from "./adapter-suite.ts";
+export type { RecordSimulator, SimulatedResource, SuiteSimulatorOptions } from "./provider.ts";
+export { describeUpsert, type UpsertSuite } from "./upsert-suite.ts";
