@@ -1,6 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import {
+  type LoopbackReply as Reply,
+  type LoopbackRequest as Seen,
+  serveLoopback as serve,
+} from "@patchwise/test-utils";
+import { describe, expect, it } from "vitest";
 import {
   createInstaviewClient,
   diffCandidate,
@@ -12,57 +15,6 @@ import {
 
 const KEY = "sk_live_9f8e7d6c5b4a3210";
 const ID = "3f1c2a9e-5b7d-4e1a-9c2f-8d6b4a0e7f21";
-
-/** A request as the loopback server saw it. */
-interface Seen {
-  method: string;
-  /** Path and query, e.g. `/candidates?page=2`. */
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** What the server answers: a JSON body. */
-interface Reply {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-/** A node:http server on a free loopback port answering each request with `reply(request, index)`. */
-async function serve(reply: (request: Seen, index: number) => Reply): Promise<{ url: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  const server = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const request: Seen = {
-      method: req.method ?? "",
-      path: req.url ?? "",
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    };
-    const r = reply(request, seen.push(request) - 1);
-    const text = r.body === undefined ? "" : JSON.stringify(r.body);
-    res.writeHead(r.status ?? 200, { ...(text && { "content-type": "application/json" }), ...r.headers });
-    res.end(text);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
 
 /** A candidate as GET returns it. */
 const candidate = (n: number, changes: Partial<InstaviewCandidate> = {}): InstaviewCandidate => ({

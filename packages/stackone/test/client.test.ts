@@ -1,6 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import {
+  type LoopbackReply as Reply,
+  type LoopbackRequest as Seen,
+  serveLoopback as serve,
+} from "@patchwise/test-utils";
+import { describe, expect, it } from "vitest";
 import {
   type ClientEvent,
   createStackOneClient,
@@ -18,57 +21,6 @@ const ACCOUNT = "45355976281015164504";
 const BASIC = `Basic ${Buffer.from(`${KEY}:`).toString("base64")}`;
 const ID = "c0a8012e-7d3f-4b8e-9a51-2f6c1d9e4b70";
 const TIMESTAMP = "2025-11-20T10:30:00.000Z";
-
-/** A request as the loopback server saw it. */
-interface Seen {
-  method: string;
-  /** Path and query as sent, e.g. `/unified/ats/candidates?page_size=100`. */
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** What the server answers: a JSON body. */
-interface Reply {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-/** A node:http server on a free loopback port answering each request with `reply(request, index)`. */
-async function serve(reply: (request: Seen, index: number) => Reply): Promise<{ url: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  const server = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const request: Seen = {
-      method: req.method ?? "",
-      path: req.url ?? "",
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    };
-    const r = reply(request, seen.push(request) - 1);
-    const text = r.body === undefined ? "" : JSON.stringify(r.body);
-    res.writeHead(r.status ?? 200, { ...(text && { "content-type": "application/json" }), ...r.headers });
-    res.end(text);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
 
 /** A candidate as GET returns it. */
 const candidate = (n: number, changes: Partial<StackOneCandidate> = {}): StackOneCandidate => ({
