@@ -25,11 +25,15 @@ export interface SyncConflict {
 export type ConflictPolicy = "desired" | "current" | "fail";
 
 /** What an adapter's `diff3` returns: a provider three-way diff's result (`diff3Person`, `diff3Candidate`). */
-export interface Diff3Outcome<Patch, Desired> extends DiffOutcome<Patch> {
+export interface Diff3Outcome<Patch> extends DiffOutcome<Patch> {
   /** Fields both sides changed to values that differ. */
   conflicts: readonly SyncConflict[];
-  /** The record the body writes onto current: `{ ...current, ...merged }` is the next base. */
-  merged: Desired;
+  /**
+   * The record the body writes onto current (a desired record): `{ ...current, ...merged }` is the next
+   * base. Typed loosely, so that an adapter whose desired records have optional keys still fits one
+   * typed with whole records.
+   */
+  merged: object;
 }
 
 /**
@@ -69,7 +73,7 @@ export interface ResourceAdapter<Read, Patch, Desired = Read> {
   diff3?(
     records: { base: Read; current: Read; desired: Desired },
     prefer: ConflictPolicy,
-  ): Diff3Outcome<Patch, Desired>;
+  ): Diff3Outcome<Patch>;
   /** A body of every writable field of `record`: what a sync without a diff would send. */
   fullBody(record: Desired): Patch;
   /** The last rate-limit state the client saw (`client.rateLimit`); undefined when the provider sends none. */

@@ -480,7 +480,7 @@ export async function syncRecords<Read, Patch, Desired>(
       const resolved = await resolve(index, given, record);
       if (!resolved) return;
       const [id, current] = resolved;
-      let outcome: ReturnType<typeof adapter.diff> & Partial<Diff3Outcome<Patch, Desired>>;
+      let outcome: ReturnType<typeof adapter.diff> & Partial<Diff3Outcome<Patch>>;
       try {
         const base = adapter.diff3 && (await options.bases?.get(id));
         outcome =

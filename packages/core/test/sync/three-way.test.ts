@@ -22,7 +22,7 @@ function diff3Thing(
   two: ResourceAdapter<Thing, ThingPatch>["diff"],
   { base, current, desired }: { base: Thing; current: Thing; desired: Thing },
   prefer: ConflictPolicy,
-): Diff3Outcome<ThingPatch, Thing> {
+): Diff3Outcome<ThingPatch> {
   const merged: Thing = { ...desired };
   const conflicts: SyncConflict[] = [];
   if (desired.name !== undefined && desired.name !== base.name && current.name !== base.name) {
