@@ -4,19 +4,20 @@
  * with no such edit, `diff3Person` is `diffPerson`. PATCHWISE_RUNS sets the cases per property (200).
  */
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lostChanges } from "../../diff/test/fixtures/lost-changes.ts";
 import {
   createFolkClient,
   diffPerson,
   type FolkPerson,
   type FolkPersonDesired,
+  MergeConflictError,
   PatchValidationError,
   unwrap,
 } from "../src/index.ts";
 import { createFolkSimulator } from "../src/testing.ts";
 import { diff3Person, personMerge } from "../src/three-way.ts";
-import { contractPair, WORKSPACE } from "./arbitraries.ts";
+import { COMPANIES, contractPair, GROUPS, USERS, WORKSPACE } from "./arbitraries.ts";
 
 const RUNS = Number(process.env.PATCHWISE_RUNS ?? 200);
 const PARAMS = { numRuns: RUNS };
@@ -111,4 +112,65 @@ describe("diff3Person against the simulator", () => {
     },
     TIMEOUT,
   );
+});
+
+describe("diff3Person, named cases against the simulator", () => {
+  const [group] = GROUPS;
+  const ada: FolkPerson = {
+    id: "per_00000009-0000-4000-8000-000000000009",
+    firstName: "Ada",
+    lastName: "Lovelace",
+    fullName: "Ada Lovelace",
+    description: "",
+    birthday: null,
+    jobTitle: "Engineer",
+    createdAt: null,
+    createdBy: USERS[0]!,
+    groups: [{ id: group!.id, name: group!.name }],
+    companies: [COMPANIES[0]!],
+    addresses: [],
+    emails: ["ada@example.com"],
+    phones: [],
+    urls: [],
+    interactionMetadata: {
+      user: { approximateCount: 0, lastInteractedAt: null },
+      workspace: { approximateCount: 0, lastInteractedAt: null, lastInteractedBy: [] },
+    },
+    strongestConnection: {},
+    customFieldValues: {},
+  } as FolkPerson;
+
+  /** The base as read, and the person after an edit by hand. */
+  async function edited(body: object): Promise<{ base: FolkPerson; current: FolkPerson }> {
+    const base = await seeded(ada);
+    expect(await patch(ada.id, body)).toBe(true);
+    return { base, current: await read(ada.id) };
+  }
+
+  it("keeps an email added by hand next to the sync's new primary", async () => {
+    const { base, current } = await edited({ emails: ["ada@example.com", "hand@example.com"] });
+    const { body, conflicts } = diff3Person({
+      base,
+      current,
+      desired: { emails: ["new@example.com", "ada@example.com"] },
+    });
+    expect(body).toEqual({ emails: ["new@example.com", "ada@example.com", "hand@example.com"] });
+    expect(conflicts).toEqual([]);
+  });
+
+  it("leaving a group someone set a value in meanwhile is a conflict: desired drops it, current keeps the group, fail throws", async () => {
+    const g = group!.id;
+    const { base, current } = await edited({
+      groups: [{ id: g }],
+      customFieldValues: { [g]: { Stage: "Offer" } },
+    });
+    const records = { base, current, desired: { groups: [] } };
+    const conflict = { field: `customFieldValues.${g}.Stage`, base: null, current: "Offer", desired: null };
+    const dropped = diff3Person(records);
+    expect(dropped.body).toEqual({ groups: [] });
+    expect(dropped.conflicts).toEqual([{ ...conflict, kept: "desired" }]);
+    const kept = diff3Person(records, { prefer: "current" });
+    expect(kept).toMatchObject({ noop: true, conflicts: [{ ...conflict, kept: "current" }] });
+    expect(() => diff3Person(records, { prefer: "fail" })).toThrow(MergeConflictError);
+  });
 });
