@@ -53,14 +53,14 @@ export interface ThreeWay<Read> {
 }
 
 export interface Diff3Options extends DiffOptions {
-  /** Which side a conflict keeps (default `"desired"`); `"fail"` throws `MergeConflictError`. Both report it. */
+  /** Which side a conflict keeps (default `"desired"`); `"fail"` throws `MergeConflictError`. Either way it is reported. */
   prefer?: Prefer;
 }
 
 export interface Diff3Result<Patch, Read> extends DiffResult<Patch> {
   /** Fields both sides changed to values that differ, and the side kept. */
   conflicts: Conflict[];
-  /** The PATCH fields both sides changed, merged item by item or entry by entry. */
+  /** The PATCH fields both sides changed since base: merged item by item or entry by entry, or in agreement. */
   mergedFields: (keyof Patch & string)[];
   /**
    * The record the body writes onto current: desired, with each field both sides changed merged, and
