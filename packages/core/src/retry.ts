@@ -106,10 +106,12 @@ export function createRetryingFetch(
       let failure: unknown;
       try {
         const init: RequestInit = body ? { body, signal } : { signal };
-        // The global fetch takes `init` beside the request: a new Request of it would copy the body
-        // through a stream proxy, the slowest part of a call.
-        const send = options.fetch ? options.fetch(new Request(request, init)) : fetch(request, init);
-        response = await raceAbort(send, signal);
+        // The global fetch takes `init` beside the request (a new Request of it would copy the body
+        // through a stream proxy, the slowest part of a call) and settles on abort by itself; a custom
+        // one (an in-process simulator) may ignore the signal, so it is raced against it.
+        response = await (options.fetch
+          ? raceAbort(options.fetch(new Request(request, init)), signal)
+          : fetch(request, init));
       } catch (error) {
         if (caller.aborted) throw error;
         failure = error;

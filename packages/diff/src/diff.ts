@@ -41,49 +41,41 @@ export function diff<Read, Patch>(
   const now = options?.now ?? new Date();
   const issues: ValidationIssue[] = [];
   const ctx: DiffContext = { now, field: "", issues };
-  // Filled in rule-table order (`for…in` and `Object.keys` both list integer-like keys first, then
-  // insertion order), so that `changed` is its keys.
-  let body: Record<string, unknown> = {};
+  // What to send, by key (no prototype: any key is a plain slot).
+  const found: Record<string, unknown> = Object.create(null);
   for (let i = 0; i < table.length; i += 2) {
     const k = table[i] as string;
     ctx.field = k;
     const v = (table[i + 1] as FieldRule<Read, unknown>).diff(before, after, ctx);
-    if (v !== UNCHANGED && v !== undefined) body[k] = v;
+    if (v !== UNCHANGED && v !== undefined) found[k] = v;
   }
-  let added = false;
   for (const { field, requires } of spec.companions ?? []) {
-    if (!Object.hasOwn(body, field) || Object.hasOwn(body, requires)) continue;
+    if (found[field] === undefined || found[requires] !== undefined) continue;
     // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
     const rule = rules[requires];
     let v = rule?.value?.(after) ?? UNCHANGED;
     if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
-    if (v === UNCHANGED)
+    if (v !== UNCHANGED) found[requires] = v;
+    else
       issues.push(
         issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
       );
-    else {
-      body[requires] = v;
-      added = true;
-    }
   }
-  if (added) {
-    const found = body;
-    body = {};
-    for (const k in rules) if (Object.hasOwn(found, k)) body[k] = found[k];
+  // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
+  const body: Record<string, unknown> = {};
+  for (let i = 0; i < table.length; i += 2) {
+    const k = table[i] as string;
+    if (found[k] !== undefined) body[k] = toJson(found[k]);
   }
   const changed = Object.keys(body) as (keyof Patch & string)[];
-  for (const k of changed) body[k] = toJson(body[k]);
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.
   if (schema && (changed.length || !validEmpty.has(schema))) {
     const found = validate(schema, body, { now });
-    if (found.length) issues.push(...found);
-    else if (!changed.length) validEmpty.add(schema);
+    issues.push(...found);
+    if (!found.length && !changed.length) validEmpty.add(schema);
   }
-  if (check) {
-    const found = check(body as Patch, before, after);
-    if (found.length) issues.push(...found);
-  }
+  if (check) issues.push(...check(body as Patch, before, after));
   if (issues.length) throw new PatchValidationError(issues);
   return { body: body as Patch, noop: !changed.length, changed };
 }

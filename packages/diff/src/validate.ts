@@ -89,6 +89,9 @@ const typeOf = (v: unknown): string =>
 /** An integer is a number too. */
 const fits = (type: string, t: string) => type === t || (type === "number" && t === "integer");
 
+/** No types, or one that `t` fits. */
+const typeFits = (types: readonly string[], t: string) => !types.length || types.some((w) => fits(w, t));
+
 const depthOf = (v: unknown): number =>
   typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
 
@@ -103,7 +106,8 @@ const bound =
     if (max ? n > limit : n < limit) return [`must be at ${max ? "most" : "least"} ${limit}${unit}`, n];
   };
 
-const length = (s: string) => [...s].length; // code points, as JSON Schema counts
+// Code points, as JSON Schema counts: UTF-16 units unless there is a surrogate.
+const length = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
 const count = (v: object) => Object.keys(v).length;
 
 /** The keywords that judge a value on its own (the others walk into it), by the rule name issues carry. */
@@ -120,7 +124,11 @@ const KEYWORDS: Record<string, Keyword> = {
   minItems: bound(false, "array", " items", count),
   maxItems: bound(true, "array", " items", count),
   maxProperties: bound(true, "object", " properties", count),
-  "max-bytes": bound(true, "", " bytes as JSON", (v) => new TextEncoder().encode(JSON.stringify(v)).length),
+  "max-bytes": bound(true, "", " bytes as JSON", (v) => {
+    const json = JSON.stringify(v) ?? "";
+    // ASCII is one byte a character: encode only when there is more.
+    return /[^\0-\x7f]/.test(json) ? new TextEncoder().encode(json).length : json.length;
+  }),
   "max-depth": bound(true, "", " levels deep", depthOf),
   pattern: (source: string, v, t) => {
     if (t === "string" && !regex(source).test(v as string)) return [`must match ${source}`];
@@ -174,6 +182,29 @@ export function issue(
   return found;
 }
 
+/** A schema node read once: its types and the keywords that judge a value on its own, with their limits. */
+interface Plan {
+  types: readonly string[];
+  keywords: readonly [rule: string, keyword: Keyword, limit: unknown][];
+}
+
+const PLANS = new WeakMap<ObjectSchema, Plan>();
+
+function planOf(s: ObjectSchema): Plan {
+  let plan = PLANS.get(s);
+  if (!plan) {
+    const keywords: [string, Keyword, unknown][] = [];
+    for (const key in s) {
+      const rule = RULE[key] ?? key;
+      const keyword = KEYWORDS[rule];
+      if (keyword) keywords.push([rule, keyword, s[key as keyof ObjectSchema]]);
+    }
+    plan = { types: [s.type ?? []].flat(), keywords };
+    PLANS.set(s, plan);
+  }
+  return plan;
+}
+
 function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: ValidationIssue[]): void {
   const t = typeOf(v);
   const at = (k: string | number) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k);
@@ -185,43 +216,28 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
     got: unknown = typeof v === "string" ? JSON.stringify(excerpt(v)) : excerpt(v),
   ) => out.push(issue(p, rule, expected, limit as string | number | undefined, got, v));
 
-  const types = [s.type ?? []].flat();
-  if (types.length && !types.some((w) => fits(w, t))) {
+  const { types, keywords } = planOf(s);
+  if (!typeFits(types, t)) {
     add("type", `must be ${types.join(" or ")}`, types.join("|"), t);
     return;
   }
-  for (const key in s) {
-    const rule = RULE[key] ?? key;
-    const limit = s[key as keyof ObjectSchema];
-    const failed = KEYWORDS[rule]?.(limit as never, v, t, now);
+  for (const [rule, keyword, limit] of keywords) {
+    const failed = keyword(limit as never, v, t, now);
     if (failed) add(rule, failed[0], failed[2] ?? limit, failed[1]);
   }
-  for (const rule of ["anyOf", "oneOf"] as const) {
-    const list = s[rule];
-    if (!list?.length) continue;
-    const results = list.map((branch) => validate(branch, v, { now, path: p }));
-    const passed = results.filter((r) => !r.length).length;
-    if (rule === "anyOf" ? passed : passed === 1) continue;
-    // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
-    const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
-    if (!passed && typed.length === 1) out.push(...typed[0]!);
-    else
-      add(
-        rule,
-        `must match ${rule === "oneOf" ? "exactly " : ""}one of ${list.length} shapes`,
-        list.length,
-        passed ? `${passed} matches` : undefined,
-      );
-  }
+  if (s.anyOf?.length) any(s, "anyOf", v, t, p, now, out, add);
+  if (s.oneOf?.length) any(s, "oneOf", v, t, p, now, out, add);
   if (t === "array") {
     const items = s.items;
-    if (items) for (const [i, x] of (v as unknown[]).entries()) check(items, x, at(i), now, out);
+    const list = v as unknown[];
+    if (items) for (let i = 0; i < list.length; i++) check(items, list[i], at(i), now, out);
   } else if (t === "object") {
     const o = v as Record<string, unknown>;
     const props = s.properties ?? {};
     const extra = s.additionalProperties;
-    for (const k of s.required ?? [])
-      if (o[k] === undefined) out.push(issue(at(k), "required", "is required", k, null));
+    if (s.required)
+      for (const k of s.required)
+        if (o[k] === undefined) out.push(issue(at(k), "required", "is required", k, null));
     for (const k in o) {
       const sub = Object.hasOwn(props, k) ? props[k] : typeof extra === "object" ? extra : undefined;
       if (sub) check(sub, o[k], at(k), now, out);
@@ -234,9 +250,40 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
   }
 }
 
+/** `anyOf` (some branch holds) or `oneOf` (exactly one does). */
+function any(
+  s: ObjectSchema,
+  rule: "anyOf" | "oneOf",
+  v: unknown,
+  t: string,
+  p: string,
+  now: Date,
+  out: ValidationIssue[],
+  add: (rule: string, expected: string, limit?: unknown, got?: unknown) => void,
+): void {
+  const list = s[rule]!;
+  // The verdict first, with no issues built for a branch whose type cannot fit (most of them).
+  const passed = list.filter(
+    (branch) => typeFits(planOf(branch).types, t) && !validate(branch, v, { now, path: p }).length,
+  ).length;
+  if (rule === "anyOf" ? passed : passed === 1) return;
+  const results = list.map((branch) => validate(branch, v, { now, path: p }));
+  // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
+  const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
+  if (!passed && typed.length === 1) out.push(...typed[0]!);
+  else
+    add(
+      rule,
+      `must match ${rule === "oneOf" ? "exactly " : ""}one of ${list.length} shapes`,
+      list.length,
+      passed ? `${passed} matches` : undefined,
+    );
+}
+
 /**
  * Checks `value` against `schema` and lists every issue (an empty list when valid). String lengths
- * count code points; unknown formats are accepted.
+ * count code points; unknown formats are accepted. Each schema object is read once and remembered:
+ * treat a schema as frozen once it has validated something.
  * @example
  * validate({ type: "array", maxItems: 1, items: { type: "string", maxLength: 3 } }, ["abcd"])
  * // [{ path: "[0]", rule: "maxLength", limit: 3, message: "[0]: must be at most 3 characters (got 4)", value: "abcd" }]

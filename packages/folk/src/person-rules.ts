@@ -1,6 +1,7 @@
 import {
   type DiffOptions,
   type DiffResult,
+  deepEqual,
   defineResource,
   diff,
   type FieldRule,
@@ -98,7 +99,9 @@ function resolveCompanies(before: Desired, after: Desired): [Desired, Desired] {
 }
 
 function normaliseCustomFields(before: Desired, after: Desired): [Desired, Desired] {
-  if (after.customFieldValues === undefined) return [before, after];
+  // Values equal as read are equal normalised: the rule sees them unchanged without the copies.
+  if (after.customFieldValues === undefined || deepEqual(before.customFieldValues, after.customFieldValues))
+    return [before, after];
   const [b, a] = normaliseCustomFieldValues(before.customFieldValues, after.customFieldValues);
   const withValues = (r: Desired, v: typeof b): Desired =>
     v === undefined ? r : { ...r, customFieldValues: v };

@@ -1,6 +1,7 @@
 import {
   type DiffOptions,
   type DiffResult,
+  deepEqual,
   defineResource,
   diff,
   type Equality,
@@ -12,6 +13,7 @@ import {
   replaceObject,
   sameDay,
   scalar,
+  UNCHANGED,
   type ValidationIssue,
   writeOnly,
 } from "@patchwise/diff";
@@ -62,7 +64,11 @@ function jobIdsSet(): FieldRule<InstaviewCandidate, string[]> {
   const list = replaceList<InstaviewCandidate, "jobIds">("jobIds", { ordered: false });
   return {
     kind: "replace-set",
-    diff: (before, after, ctx) => list.diff(uniqueJobIds(before), uniqueJobIds(after), ctx),
+    // Lists equal as read are equal as sets: no copies for the pairs that keep them.
+    diff: (before, after, ctx) =>
+      deepEqual(before.jobIds, after.jobIds)
+        ? UNCHANGED
+        : list.diff(uniqueJobIds(before), uniqueJobIds(after), ctx),
     value: (record) => list.value!(uniqueJobIds(record)),
   };
 }

@@ -49,7 +49,13 @@ const CUSTOM_FIELD_DATA_TYPES = Object.keys(CUSTOM_FIELD_KINDS) as DataType[];
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** A zoneless ISO timestamp, which `sameDay` reads as its own date. */
 const LOCAL_TIMESTAMP = /^\d{4}-\d\d-\d\d[Tt ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/;
-const valid = (format: string, v: string) => !validate({ format }, v).length;
+/** One schema per format, made once: the validator reads each schema object once. */
+const FORMAT_SCHEMAS = {
+  date: { format: "date" },
+  "date-time": { format: "date-time" },
+  uri: { format: "uri" },
+};
+const valid = (format: keyof typeof FORMAT_SCHEMAS, v: string) => !validate(FORMAT_SCHEMAS[format], v).length;
 
 /**
  * What a scalar kind's `value` must be for the API to take it (assumed with the model): a finite number,
@@ -141,19 +147,22 @@ export function clearCustomField(before: StardexCustomFieldValue): StardexCustom
  */
 export function customFieldIssues(before: StardexPerson, after: StardexPerson): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const fields = after.custom_fields ?? [];
+  if (!fields.length) return issues;
   const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
-  for (const [i, field] of (after.custom_fields ?? []).entries()) {
-    const path = `custom_fields[${i}].data_type`;
-    const got = JSON.stringify(field.data_type);
+  for (const [i, field] of fields.entries()) {
+    // Built only for an issue: most fields have none.
+    const path = () => `custom_fields[${i}].data_type`;
+    const got = () => JSON.stringify(field.data_type);
     if (!kindOf(field)) {
       const list = CUSTOM_FIELD_DATA_TYPES.map((t) => JSON.stringify(t)).join(", ");
-      issues.push(issue(path, "enum", `must be one of ${list}`, list, got));
+      issues.push(issue(path(), "enum", `must be one of ${list}`, list, got()));
       continue;
     }
     const was = stored.get(field.attribute_id);
     if (was !== undefined && was.data_type !== field.data_type) {
       const type = was.data_type;
-      issues.push(issue(path, "data-type", `must stay ${type}, the attribute's data type`, type, got));
+      issues.push(issue(path(), "data-type", `must stay ${type}, the attribute's data type`, type, got()));
       continue;
     }
     // Only a value that would be sent: a stored one left as it is never blocks an update.
