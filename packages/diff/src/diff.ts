@@ -37,16 +37,14 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
-  const table = tableOf(rules);
   const now = options?.now ?? new Date();
   const issues: ValidationIssue[] = [];
   const ctx: DiffContext = { now, field: "", issues };
   // What to send, by key (no prototype: any key is a plain slot).
   const found: Record<string, unknown> = Object.create(null);
-  for (let i = 0; i < table.length; i += 2) {
-    const k = table[i] as string;
+  for (const k in rules) {
     ctx.field = k;
-    const v = (table[i + 1] as FieldRule<Read, unknown>).diff(before, after, ctx);
+    const v = rules[k]!.diff(before, after, ctx);
     if (v !== UNCHANGED && v !== undefined) found[k] = v;
   }
   for (const { field, requires } of spec.companions ?? []) {
@@ -63,10 +61,7 @@ export function diff<Read, Patch>(
   }
   // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
   const body: Record<string, unknown> = {};
-  for (let i = 0; i < table.length; i += 2) {
-    const k = table[i] as string;
-    if (found[k] !== undefined) body[k] = toJson(found[k]);
-  }
+  for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
   const changed = Object.keys(body) as (keyof Patch & string)[];
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.
@@ -79,21 +74,6 @@ export function diff<Read, Patch>(
   if (issues.length) throw new PatchValidationError(issues);
   return { body: body as Patch, noop: !changed.length, changed };
 }
-
-/**
- * A rule table as a flat list `[key, rule, key, rule, …]` in `for…in` order, read once per table: the
- * loop then makes no keyed look-ups into the table.
- */
-function tableOf(rules: object): readonly unknown[] {
-  let table = TABLES.get(rules);
-  if (!table) {
-    table = Object.entries(rules).flat();
-    TABLES.set(rules, table);
-  }
-  return table;
-}
-
-const TABLES = new WeakMap<object, readonly unknown[]>();
 
 /** The schemas an empty body is known to satisfy (an empty body has no dates, so "now" cannot matter). */
 const validEmpty = new WeakSet<object>();
