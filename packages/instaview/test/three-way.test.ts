@@ -1,12 +1,10 @@
 /**
- * The three-way diff against the simulator: with an edit made on the simulator between the sync's read
- * and its write, PATCHing `diff3Candidate`'s body loses no change of either side but reported
- * conflicts; with no such edit, `diff3Candidate` is `diffCandidate`. PATCHWISE_RUNS sets the cases per
- * property (200).
+ * The three-way diff against the simulator, the shared suite of @patchwise/test-utils: with an edit
+ * made on the simulator between the sync's read and its write, PATCHing `diff3Candidate`'s body loses no
+ * change of either side but reported conflicts; with no such edit, `diff3Candidate` is `diffCandidate`.
+ * PATCHWISE_RUNS sets the cases per property (200).
  */
-import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
-import { concurrentEdit, noEdit, pick, type SimResource } from "../../diff/test/fixtures/three-way-sim.ts";
+import { describeThreeWay, type SimResource } from "@patchwise/test-utils";
 import {
   createInstaviewClient,
   diffCandidate,
@@ -18,9 +16,6 @@ import { createInstaviewSimulator } from "../src/testing.ts";
 import { candidateMerge, diff3Candidate } from "../src/three-way.ts";
 import { contractPair, JOB_IDS, NOW } from "./arbitraries.ts";
 
-const RUNS = Number(process.env.PATCHWISE_RUNS ?? 200);
-const PARAMS = { numRuns: RUNS };
-const TIMEOUT = 60_000 + RUNS * 50;
 const KEY = "sk_test_three_way";
 
 const sim = createInstaviewSimulator({ apiKey: KEY, now: () => NOW, jobs: JOB_IDS.map((id) => ({ id })) });
@@ -51,29 +46,10 @@ const WRITABLE = Object.values(candidateMerge.merge).flatMap((m) =>
   m ? [m.key as keyof InstaviewCandidate] : [],
 );
 
-/** A base, the sync's desired record, and another edit of some writable keys (made by hand meanwhile). */
-const three = fc
-  .tuple(contractPair, contractPair, fc.subarray(WRITABLE, { minLength: 1 }))
-  .map(
-    ([[base, desired], [, other], keys]) => [base, desired, pick(other, keys) as InstaviewCandidate] as const,
-  );
-
-describe("diff3Candidate against the simulator", () => {
-  test.prop([three], PARAMS)(
-    "an edit between read and write: no change of either side is lost but reported conflicts",
-    async ([base, desired, theirs]) => {
-      const lost = await concurrentEdit(candidates, base, desired, theirs);
-      if (lost !== "skipped") expect(lost).toEqual([]);
-    },
-    TIMEOUT,
-  );
-
-  test.prop([contractPair], PARAMS)(
-    "no edit between read and write: diff3Candidate is diffCandidate",
-    async ([base, desired]) => {
-      const [three, two] = await noEdit(candidates, base, desired);
-      expect(three).toBe(two);
-    },
-    TIMEOUT,
-  );
+describeThreeWay({
+  diff3Name: "diff3Candidate",
+  diffName: "diffCandidate",
+  resource: candidates,
+  pair: contractPair,
+  writable: WRITABLE,
 });

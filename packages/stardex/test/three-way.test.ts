@@ -1,11 +1,10 @@
 /**
- * The three-way diff against the simulator: with an edit made on the simulator between the sync's read
- * and its write, PATCHing `diff3Person`'s body loses no change of either side but reported conflicts;
- * with no such edit, `diff3Person` is `diffPerson`. PATCHWISE_RUNS sets the cases per property (200).
+ * The three-way diff against the simulator, the shared suite of @patchwise/test-utils: with an edit
+ * made on the simulator between the sync's read and its write, PATCHing `diff3Person`'s body loses no
+ * change of either side but reported conflicts; with no such edit, `diff3Person` is `diffPerson`.
+ * PATCHWISE_RUNS sets the cases per property (200).
  */
-import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
-import { concurrentEdit, noEdit, pick, type SimResource } from "../../diff/test/fixtures/three-way-sim.ts";
+import { describeThreeWay, type SimResource } from "@patchwise/test-utils";
 import {
   createStardexClient,
   diffPerson,
@@ -17,9 +16,6 @@ import { createStardexSimulator } from "../src/testing.ts";
 import { diff3Person, personMerge } from "../src/three-way.ts";
 import { CUSTOM_FIELD_DEFINITIONS, contractPair, TEAM_MEMBERS } from "./arbitraries.ts";
 
-const RUNS = Number(process.env.PATCHWISE_RUNS ?? 200);
-const PARAMS = { numRuns: RUNS };
-const TIMEOUT = 60_000 + RUNS * 50;
 const KEY = "sk_test_three_way";
 const NOW = new Date(Date.UTC(2026, 0, 15));
 
@@ -56,27 +52,10 @@ const WRITABLE = [
   ...new Set(Object.values(personMerge.merge).flatMap((m) => (m ? [m.key as keyof StardexPerson] : []))),
 ];
 
-/** A base, the sync's desired record, and another edit of some writable keys (made by hand meanwhile). */
-const three = fc
-  .tuple(contractPair, contractPair, fc.subarray(WRITABLE, { minLength: 1 }))
-  .map(([[base, desired], [, other], keys]) => [base, desired, pick(other, keys) as StardexPerson] as const);
-
-describe("diff3Person against the simulator", () => {
-  test.prop([three], PARAMS)(
-    "an edit between read and write: no change of either side is lost but reported conflicts",
-    async ([base, desired, theirs]) => {
-      const lost = await concurrentEdit(persons, base, desired, theirs);
-      if (lost !== "skipped") expect(lost).toEqual([]);
-    },
-    TIMEOUT,
-  );
-
-  test.prop([contractPair], PARAMS)(
-    "no edit between read and write: diff3Person is diffPerson",
-    async ([base, desired]) => {
-      const [three, two] = await noEdit(persons, base, desired);
-      expect(three).toBe(two);
-    },
-    TIMEOUT,
-  );
+describeThreeWay({
+  diff3Name: "diff3Person",
+  diffName: "diffPerson",
+  resource: persons,
+  pair: contractPair,
+  writable: WRITABLE,
 });
