@@ -54,6 +54,9 @@ export interface RetryingFetchOptions {
   onRateLimit?: ((state: RateLimitState) => void) | undefined;
 }
 
+/** The body each request of a patchwise client was made with (set by `createApiClient`). */
+export const sentBodies: WeakMap<Request, string> = new WeakMap();
+
 const retryable = (status: number): boolean =>
   status === 408 || // Request Timeout (StackOne sends it with Retry-After)
   status === 429 || // Too Many Requests
@@ -89,8 +92,8 @@ export function createRetryingFetch(
     // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
     // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
     const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
-    // Read once, so that each attempt sends it whole without cloning (and teeing) the request.
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    // As it was made, or read once, so that each attempt sends it whole without cloning the request.
+    const body = request.body ? (sentBodies.get(request) ?? (await request.arrayBuffer())) : undefined;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       // Per attempt, until the response headers arrive (openapi-fetch reads the body later); 0 or
