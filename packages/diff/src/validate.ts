@@ -89,9 +89,6 @@ const typeOf = (v: unknown): string =>
 /** An integer is a number too. */
 const fits = (type: string, t: string) => type === t || (type === "number" && t === "integer");
 
-/** No types, or one that `t` fits. */
-const typeFits = (types: readonly string[], t: string) => !types.length || types.some((w) => fits(w, t));
-
 const depthOf = (v: unknown): number =>
   typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
 
@@ -106,8 +103,7 @@ const bound =
     if (max ? n > limit : n < limit) return [`must be at ${max ? "most" : "least"} ${limit}${unit}`, n];
   };
 
-// Code points, as JSON Schema counts: UTF-16 units unless there is a surrogate.
-const length = (s: string) => (/[\uD800-\uDFFF]/.test(s) ? [...s].length : s.length);
+const length = (s: string) => [...s].length; // code points, as JSON Schema counts
 const count = (v: object) => Object.keys(v).length;
 
 /** The keywords that judge a value on its own (the others walk into it), by the rule name issues carry. */
@@ -124,11 +120,7 @@ const KEYWORDS: Record<string, Keyword> = {
   minItems: bound(false, "array", " items", count),
   maxItems: bound(true, "array", " items", count),
   maxProperties: bound(true, "object", " properties", count),
-  "max-bytes": bound(true, "", " bytes as JSON", (v) => {
-    const json = JSON.stringify(v) ?? "";
-    // ASCII is one byte a character: encode only when there is more.
-    return /[^\0-\x7f]/.test(json) ? new TextEncoder().encode(json).length : json.length;
-  }),
+  "max-bytes": bound(true, "", " bytes as JSON", (v) => new TextEncoder().encode(JSON.stringify(v)).length),
   "max-depth": bound(true, "", " levels deep", depthOf),
   pattern: (source: string, v, t) => {
     if (t === "string" && !regex(source).test(v as string)) return [`must match ${source}`];
@@ -189,6 +181,7 @@ interface Plan {
 }
 
 const PLANS = new WeakMap<ObjectSchema, Plan>();
+const COMBINATORS = ["anyOf", "oneOf"] as const;
 
 function planOf(s: ObjectSchema): Plan {
   let plan = PLANS.get(s);
@@ -217,7 +210,7 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
   ) => out.push(issue(p, rule, expected, limit as string | number | undefined, got, v));
 
   const { types, keywords } = planOf(s);
-  if (!typeFits(types, t)) {
+  if (types.length && !types.some((w) => fits(w, t))) {
     add("type", `must be ${types.join(" or ")}`, types.join("|"), t);
     return;
   }
@@ -225,8 +218,23 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
     const failed = keyword(limit as never, v, t, now);
     if (failed) add(rule, failed[0], failed[2] ?? limit, failed[1]);
   }
-  if (s.anyOf?.length) any(s, "anyOf", v, t, p, now, out, add);
-  if (s.oneOf?.length) any(s, "oneOf", v, t, p, now, out, add);
+  for (const rule of COMBINATORS) {
+    const list = s[rule];
+    if (!list?.length) continue;
+    const results = list.map((branch) => validate(branch, v, { now, path: p }));
+    const passed = results.filter((r) => !r.length).length;
+    if (rule === "anyOf" ? passed : passed === 1) continue;
+    // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
+    const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
+    if (!passed && typed.length === 1) out.push(...typed[0]!);
+    else
+      add(
+        rule,
+        `must match ${rule === "oneOf" ? "exactly " : ""}one of ${list.length} shapes`,
+        list.length,
+        passed ? `${passed} matches` : undefined,
+      );
+  }
   if (t === "array") {
     const items = s.items;
     const list = v as unknown[];
@@ -248,36 +256,6 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
       }
     }
   }
-}
-
-/** `anyOf` (some branch holds) or `oneOf` (exactly one does). */
-function any(
-  s: ObjectSchema,
-  rule: "anyOf" | "oneOf",
-  v: unknown,
-  t: string,
-  p: string,
-  now: Date,
-  out: ValidationIssue[],
-  add: (rule: string, expected: string, limit?: unknown, got?: unknown) => void,
-): void {
-  const list = s[rule]!;
-  // The verdict first, with no issues built for a branch whose type cannot fit (most of them).
-  const passed = list.filter(
-    (branch) => typeFits(planOf(branch).types, t) && !validate(branch, v, { now, path: p }).length,
-  ).length;
-  if (rule === "anyOf" ? passed : passed === 1) return;
-  const results = list.map((branch) => validate(branch, v, { now, path: p }));
-  // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
-  const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
-  if (!passed && typed.length === 1) out.push(...typed[0]!);
-  else
-    add(
-      rule,
-      `must match ${rule === "oneOf" ? "exactly " : ""}one of ${list.length} shapes`,
-      list.length,
-      passed ? `${passed} matches` : undefined,
-    );
 }
 
 /**
