@@ -2,7 +2,6 @@ import {
   type ApiClient,
   type ClientOptions,
   createApiClient,
-  type FetchPage,
   offsetPager,
   paginate,
   unwrap,
@@ -112,43 +111,34 @@ const maxPagesOf = (options: StardexIterateOptions | undefined) =>
  */
 export function createStardexClient(options: StardexClientOptions): StardexClient {
   const client = createApiClient<paths>(provider, options);
-  const walk = <T>(load: FetchPage<T, number>, pages?: StardexIterateOptions) =>
-    paginate(load, maxPagesOf(pages));
+  // Every offset/limit list: one page of `limit` records from `offset`, until `meta.total`.
+  const pages = <T>(
+    options: StardexIterateOptions | undefined,
+    load: (offset: number, limit: number) => Promise<{ data: T[]; meta: { total: number } }>,
+  ) => {
+    const limit = pageSizeOf(options);
+    return paginate(
+      offsetPager(async (offset) => {
+        const { data, meta } = await load(offset, limit);
+        return { items: data, total: meta.total };
+      }),
+      maxPagesOf(options),
+    );
+  };
 
   const iterate: StardexIterators = {
-    persons(filter = {}, options) {
-      const limit = pageSizeOf(options);
-      return walk(
-        offsetPager(async (offset) => {
-          const body = { ...filter, offset, limit };
-          const { data, meta } = await unwrap(client.POST("/v1/persons/search", { body }));
-          return { items: data, total: meta.total };
-        }),
-        options,
-      );
-    },
-    jobs(filter = {}, options) {
-      const limit = pageSizeOf(options);
-      return walk(
-        offsetPager(async (offset) => {
-          const body = { ...filter, offset, limit };
-          const { data, meta } = await unwrap(client.POST("/v1/jobs/search", { body }));
-          return { items: data, total: meta.total };
-        }),
-        options,
-      );
-    },
-    companies(options) {
-      const limit = pageSizeOf(options);
-      return walk(
-        offsetPager(async (offset) => {
-          const query = { offset, limit };
-          const { data, meta } = await unwrap(client.GET("/v1/companies", { params: { query } }));
-          return { items: data, total: meta.total };
-        }),
-        options,
-      );
-    },
+    persons: (filter = {}, options) =>
+      pages(options, (offset, limit) =>
+        unwrap(client.POST("/v1/persons/search", { body: { ...filter, offset, limit } })),
+      ),
+    jobs: (filter = {}, options) =>
+      pages(options, (offset, limit) =>
+        unwrap(client.POST("/v1/jobs/search", { body: { ...filter, offset, limit } })),
+      ),
+    companies: (options) =>
+      pages(options, (offset, limit) =>
+        unwrap(client.GET("/v1/companies", { params: { query: { offset, limit } } })),
+      ),
     customFields(query = {}) {
       return paginate(async () => {
         const { data } = await unwrap(client.GET("/v1/custom-fields/persons", { params: { query } }));
