@@ -2,12 +2,15 @@
 // (openapi-fetch included), minified by esbuild as ESM and gzipped. `pnpm size` after `pnpm build`.
 // "kB" is 1000 bytes, as size-limit reports it.
 
-/** The providers: package folder, client factory, diff function (DESIGN.md, Public API). */
+/**
+ * The providers: package folder, client factory, diff function (DESIGN.md, Public API), and the limit:
+ * just above the size measured when it was set, so that any growth fails `pnpm size`.
+ */
 const providers = [
-  ["stardex", "createStardexClient", "diffPerson"],
-  ["stackone", "createStackOneClient", "diffCandidate"],
-  ["folk", "createFolkClient", "diffPerson"],
-  ["instaview", "createInstaviewClient", "diffCandidate"],
+  ["stardex", "createStardexClient", "diffPerson", "10.3 kB"],
+  ["stackone", "createStackOneClient", "diffCandidate", "9.05 kB"],
+  ["folk", "createFolkClient", "diffPerson", "9.85 kB"],
+  ["instaview", "createInstaviewClient", "diffCandidate", "9 kB"],
 ];
 
 /**
@@ -30,17 +33,18 @@ module.exports = [
   {
     name: "@patchwise/diff",
     import: { "packages/diff/dist/index.js": "*" },
-    // The issue's target is 3 kB; the validator (~1.4 kB) keeps it above. The limit stops growth.
-    limit: "3.7 kB",
+    // The issue's target is 3 kB; the validator (~1.5 kB) keeps it above, and the per-schema plans and
+    // array loops that made diffs 2-4x faster cost 0.17 kB. The limit stops growth.
+    limit: "3.9 kB",
     gzip: true,
     modifyEsbuildConfig: esm,
   },
-  ...providers.map(([name, client, diff]) => ({
+  ...providers.map(([name, client, diff, limit]) => ({
     name: `@patchwise/${name}: { ${client}, ${diff} }`,
     import: { [`packages/${name}/dist/index.js`]: `{ ${client}, ${diff} }` },
-    // The issue's target is 6 kB: openapi-fetch (2.6 kB) + core (2.3 kB) + diff (2.5 kB) + rules (2 kB)
+    // The issue's target is 6 kB: openapi-fetch (2.6 kB) + core (2.4 kB) + diff (2.6 kB) + rules (2 kB)
     // keep it near 9.5 kB today. The limit stops growth while the target stays open.
-    limit: "10 kB",
+    limit,
     gzip: true,
     modifyEsbuildConfig: esm,
   })),
