@@ -12,6 +12,7 @@ import {
   replaceList,
   sameDay,
   scalar,
+  UNCHANGED,
   type ValidationIssue,
 } from "@patchwise/diff";
 import {
@@ -58,17 +59,20 @@ export type FolkPersonDesired = {
 type Desired = FolkPersonDesired;
 
 /**
- * `rule`, run on both records as `prepare` rewrites them: read forms that mean the same state are made
- * equal before the rule compares them.
+ * `rule` of the field `key`, run on both records as `prepare` rewrites them: read forms that mean the
+ * same state are made equal before the rule compares them. Values deep-equal as read are the same
+ * state as they are: nothing is rewritten for them (most pairs).
  */
 function prepared<W>(
+  key: keyof Desired,
   rule: FieldRule<Desired, W>,
   prepare: (before: Desired, after: Desired) => [Desired, Desired],
 ): FieldRule<Desired, W> {
   const prepare1 = (record: Desired) => prepare(record, record)[1];
   return {
     kind: rule.kind,
-    diff: (before, after, ctx) => rule.diff(...prepare(before, after), ctx),
+    diff: (before, after, ctx) =>
+      deepEqual(before[key], after[key]) ? UNCHANGED : rule.diff(...prepare(before, after), ctx),
     ...(rule.value && { value: (record: Desired) => rule.value!(prepare1(record)) }),
   };
 }
@@ -99,9 +103,7 @@ function resolveCompanies(before: Desired, after: Desired): [Desired, Desired] {
 }
 
 function normaliseCustomFields(before: Desired, after: Desired): [Desired, Desired] {
-  // Values equal as read are equal normalised: the rule sees them unchanged without the copies.
-  if (after.customFieldValues === undefined || deepEqual(before.customFieldValues, after.customFieldValues))
-    return [before, after];
+  if (after.customFieldValues === undefined) return [before, after];
   const [b, a] = normaliseCustomFieldValues(before.customFieldValues, after.customFieldValues);
   const withValues = (r: Desired, v: typeof b): Desired =>
     v === undefined ? r : { ...r, customFieldValues: v };
@@ -150,7 +152,11 @@ export const personRules: ResourceSpec<Desired, FolkPersonPatch> = defineResourc
     // Replaced whole, written as { id }; membership is a set (assumed: the PATCH page names no primary group).
     groups: replaceList("groups", { ordered: false, item: (g) => ({ id: g.id }) }),
     // Replaced whole; the first company is the primary one.
-    companies: prepared(replaceList("companies", { ordered: true, item: toCompanyRef }), resolveCompanies),
+    companies: prepared(
+      "companies",
+      replaceList("companies", { ordered: true, item: toCompanyRef }),
+      resolveCompanies,
+    ),
     // Replaced whole; the first item is the primary one, so a reorder is a change.
     addresses: replaceList("addresses", { ordered: true }),
     emails: replaceList("emails", { ordered: true }),
@@ -158,6 +164,7 @@ export const personRules: ResourceSpec<Desired, FolkPersonPatch> = defineResourc
     urls: replaceList("urls", { ordered: true }),
     // Merged per field (x-patchwise-assumed in specs/folk.yaml): only changed fields are sent.
     customFieldValues: prepared(
+      "customFieldValues",
       mergeMap("customFieldValues", {
         depth: 2,
         equals: sameCustomFieldValue,
