@@ -42,10 +42,14 @@ export function diff<Read, Patch>(
   const ctx: DiffContext = { now, field: "", issues };
   // What to send, by key (no prototype: any key is a plain slot).
   const found: Record<string, unknown> = Object.create(null);
+  let n = 0;
   for (const k in rules) {
     ctx.field = k;
     const v = rules[k]!.diff(before, after, ctx);
-    if (v !== UNCHANGED && v !== undefined) found[k] = v;
+    if (v !== UNCHANGED && v !== undefined) {
+      found[k] = v;
+      n++;
+    }
   }
   for (const { field, requires } of spec.companions ?? []) {
     if (found[field] === undefined || found[requires] !== undefined) continue;
@@ -61,7 +65,7 @@ export function diff<Read, Patch>(
   }
   // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
   const body: Record<string, unknown> = {};
-  for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
+  if (n) for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
   const changed = Object.keys(body) as (keyof Patch & string)[];
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.

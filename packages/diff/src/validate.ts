@@ -120,7 +120,11 @@ const KEYWORDS: Record<string, Keyword> = {
   minItems: bound(false, "array", " items", count),
   maxItems: bound(true, "array", " items", count),
   maxProperties: bound(true, "object", " properties", count),
-  "max-bytes": bound(true, "", " bytes as JSON", (v) => new TextEncoder().encode(JSON.stringify(v)).length),
+  "max-bytes": bound(true, "", " bytes as JSON", (v) => {
+    const json = JSON.stringify(v) ?? "";
+    // ASCII is a byte a character: encode only when there is more.
+    return /[^\0-\x7f]/.test(json) ? new TextEncoder().encode(json).length : json.length;
+  }),
   "max-depth": bound(true, "", " levels deep", depthOf),
   pattern: (source: string, v, t) => {
     if (t === "string" && !regex(source).test(v as string)) return [`must match ${source}`];

@@ -85,11 +85,16 @@ function keyCount(value: unknown): number {
  * Paths of own `__proto__` keys in `value`. @patchwise/diff copies bodies with plain assignment, which
  * drops such a key (it sets the copy's prototype instead): metadata, replaced whole, would lose it.
  */
-function protoKeys(value: unknown, path: string): string[] {
-  if (typeof value !== "object" || value === null) return [];
-  const here = !Array.isArray(value) && Object.hasOwn(value, "__proto__") ? [`${path}.__proto__`] : [];
-  const at = (k: string) => (Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`);
-  return Object.entries(value).reduce((out, [k, v]) => out.concat(protoKeys(v, at(k))), here);
+function protoKeys(value: unknown, path: string, out: string[] = []): string[] {
+  if (typeof value !== "object" || value === null) return out;
+  const list = Array.isArray(value);
+  if (!list && Object.hasOwn(value, "__proto__")) out.push(`${path}.__proto__`);
+  // Only objects and arrays are walked into: no path is built for a plain value.
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null) protoKeys(v, list ? `${path}[${k}]` : `${path}.${k}`, out);
+  }
+  return out;
 }
 
 /**

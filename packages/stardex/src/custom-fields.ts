@@ -4,6 +4,7 @@
  * written as one `custom_fields[]` PATCH item. Every assumption about custom fields lives in this file.
  */
 import {
+  deepEqual,
   deltaOps,
   type Equality,
   issue,
@@ -166,6 +167,7 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
       continue;
     }
     // Only a value that would be sent: a stored one left as it is never blocks an update.
+    if (was !== undefined && deepEqual(was, field)) continue;
     const format = VALUE_FORMATS[field.data_type];
     const sent = format && customFieldOp(was, field)?.value;
     if (format && sent !== undefined && !format.valid(sent)) {
