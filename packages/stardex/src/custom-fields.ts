@@ -151,19 +151,28 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
   const fields = after.custom_fields ?? [];
   if (!fields.length) return issues;
   const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
-  for (const [i, field] of fields.entries()) {
-    // Built only for an issue: most fields have none.
-    const path = () => `custom_fields[${i}].data_type`;
-    const got = () => JSON.stringify(field.data_type);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    // Paths and excerpts are built only for an issue: most fields have none.
     if (!kindOf(field)) {
       const list = CUSTOM_FIELD_DATA_TYPES.map((t) => JSON.stringify(t)).join(", ");
-      issues.push(issue(path(), "enum", `must be one of ${list}`, list, got()));
+      const got = JSON.stringify(field.data_type);
+      issues.push(issue(`custom_fields[${i}].data_type`, "enum", `must be one of ${list}`, list, got));
       continue;
     }
     const was = stored.get(field.attribute_id);
     if (was !== undefined && was.data_type !== field.data_type) {
       const type = was.data_type;
-      issues.push(issue(path(), "data-type", `must stay ${type}, the attribute's data type`, type, got()));
+      const got = JSON.stringify(field.data_type);
+      issues.push(
+        issue(
+          `custom_fields[${i}].data_type`,
+          "data-type",
+          `must stay ${type}, the attribute's data type`,
+          type,
+          got,
+        ),
+      );
       continue;
     }
     // Only a value that would be sent: a stored one left as it is never blocks an update.
@@ -171,8 +180,16 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
     const format = VALUE_FORMATS[field.data_type];
     const sent = format && customFieldOp(was, field)?.value;
     if (format && sent !== undefined && !format.valid(sent)) {
-      const at = `custom_fields[${i}].value`;
-      issues.push(issue(at, "format", format.expected, format.limit, JSON.stringify(sent), sent));
+      issues.push(
+        issue(
+          `custom_fields[${i}].value`,
+          "format",
+          format.expected,
+          format.limit,
+          JSON.stringify(sent),
+          sent,
+        ),
+      );
     }
   }
   return issues;
