@@ -40,32 +40,33 @@ export function diff<Read, Patch>(
   const now = options?.now ?? new Date();
   const issues: ValidationIssue[] = [];
   const ctx: DiffContext = { now, field: "", issues };
-  // What to send, by key (no prototype: any key is a plain slot).
-  const found: Record<string, unknown> = Object.create(null);
-  let n = 0;
+  // What to send, by key: made at the first change (most pairs have none), with no prototype so that
+  // any key is a plain slot.
+  let found: Record<string, unknown> | undefined;
   for (const k in rules) {
     ctx.field = k;
     const v = rules[k]!.diff(before, after, ctx);
-    if (v !== UNCHANGED && v !== undefined) {
-      found[k] = v;
-      n++;
-    }
+    if (v === UNCHANGED || v === undefined) continue;
+    found ??= Object.create(null) as Record<string, unknown>;
+    found[k] = v;
   }
-  for (const { field, requires } of spec.companions ?? []) {
-    if (found[field] === undefined || found[requires] !== undefined) continue;
-    // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
-    const rule = rules[requires];
-    let v = rule?.value?.(after) ?? UNCHANGED;
-    if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
-    if (v !== UNCHANGED) found[requires] = v;
-    else
-      issues.push(
-        issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
-      );
-  }
-  // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
   const body: Record<string, unknown> = {};
-  if (n) for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
+  if (found) {
+    for (const { field, requires } of spec.companions ?? []) {
+      if (found[field] === undefined || found[requires] !== undefined) continue;
+      // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
+      const rule = rules[requires];
+      let v = rule?.value?.(after) ?? UNCHANGED;
+      if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
+      if (v !== UNCHANGED) found[requires] = v;
+      else
+        issues.push(
+          issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
+        );
+    }
+    // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
+    for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
+  }
   const changed = Object.keys(body) as (keyof Patch & string)[];
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.
