@@ -225,9 +225,14 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
   for (const rule of COMBINATORS) {
     const list = s[rule];
     if (!list?.length) continue;
-    const results = list.map((branch) => validate(branch, v, { now, path: p }));
-    const passed = results.filter((r) => !r.length).length;
+    const branch = (b: ObjectSchema) => validate(b, v, { now, path: p });
+    // The verdict first, with no issues built for a branch whose type cannot fit (most of them).
+    const passed = list.filter((b) => {
+      const { types } = planOf(b);
+      return (!types.length || types.some((w) => fits(w, t))) && !branch(b).length;
+    }).length;
     if (rule === "anyOf" ? passed : passed === 1) continue;
+    const results = list.map(branch);
     // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
     const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
     if (!passed && typed.length === 1) out.push(...typed[0]!);
