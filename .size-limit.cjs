@@ -7,10 +7,10 @@
  * just above the size measured when it was set, so that any growth fails `pnpm size`.
  */
 const providers = [
-  ["stardex", "createStardexClient", "diffPerson", "10.3 kB"],
-  ["stackone", "createStackOneClient", "diffCandidate", "9.05 kB"],
-  ["folk", "createFolkClient", "diffPerson", "9.85 kB"],
-  ["instaview", "createInstaviewClient", "diffCandidate", "9 kB"],
+  ["stardex", "createStardexClient", "diffPerson", "10.4 kB"],
+  ["stackone", "createStackOneClient", "diffCandidate", "9.1 kB"],
+  ["folk", "createFolkClient", "diffPerson", "9.9 kB"],
+  ["instaview", "createInstaviewClient", "diffCandidate", "9.05 kB"],
 ];
 
 /**
@@ -34,8 +34,8 @@ module.exports = [
     name: "@patchwise/diff",
     import: { "packages/diff/dist/index.js": "*" },
     // The issue's target is 3 kB; the validator (~1.5 kB) keeps it above, and the per-schema plans and
-    // array loops that made diffs 2-4x faster cost 0.17 kB. The limit stops growth.
-    limit: "3.9 kB",
+    // array loops that made diffs 2-4x faster cost 0.24 kB. The limit stops growth.
+    limit: "3.95 kB",
     gzip: true,
     modifyEsbuildConfig: esm,
   },
