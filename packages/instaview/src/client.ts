@@ -19,7 +19,8 @@ import type { InstaviewCandidate, operations, paths } from "./generated/schema.t
 export type InstaviewClientOptions = ClientOptions & {
   /**
    * The company to act on, sent as the `companyId` query parameter of every request: required for
-   * multi-company (ATS) keys, ignored for ordinary company keys. A call's own `companyId` wins.
+   * multi-company (ATS) keys, ignored for ordinary company keys. A call's own `companyId` wins. The
+   * client's query serializer adds it: a call that passes its own `querySerializer` sends its own.
    */
   companyId?: string;
 };
