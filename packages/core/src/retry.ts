@@ -57,7 +57,8 @@ export interface RetryingFetchOptions {
 /** The body each request of a patchwise client was made with (set by `createApiClient`). */
 export const sentBodies: WeakMap<Request, string> = new WeakMap();
 
-const retryable = (status: number): boolean =>
+/** Whether an answer of `status` may succeed when sent again (the sync runner's upserts ask too). */
+export const retryable = (status: number): boolean =>
   status === 408 || // Request Timeout (StackOne sends it with Retry-After)
   status === 429 || // Too Many Requests
   (status >= 500 && status !== 501); // server errors but Not Implemented (StackOne: "not supported by that ATS")

@@ -1,10 +1,12 @@
 import { PatchwiseApiError, PatchwiseNetworkError, PatchwiseTimeoutError } from "../errors.ts";
+import { retryable } from "../retry.ts";
 
 /**
- * What a failed POST says about the record: `refused`, the provider answered no (a 4xx other than 408
- * and 429, or the body was never sent): nothing was stored; `throttled`, a 429: nothing was stored and
- * the same POST may go again after the wait; `unknown`, a timeout, a lost connection, a 408 or a 5xx:
- * the provider may have stored it, so only a look-up by natural key can tell.
+ * What a failed POST says about the record: `refused`, the provider answered no (a status the client
+ * would not retry: a 4xx other than 408 and 429, or 501; or the body was never sent): nothing was
+ * stored; `throttled`, a 429: nothing was stored and the same POST may go again after the wait;
+ * `unknown`, a timeout, a lost connection, a 408 or another 5xx: the provider may have stored it, so
+ * only a look-up by natural key can tell.
  *
  * @example
  * createFailureOf(new PatchwiseTimeoutError("POST /v1/people timed out")); // "unknown"
@@ -12,15 +14,15 @@ import { PatchwiseApiError, PatchwiseNetworkError, PatchwiseTimeoutError } from 
 export function createFailureOf(error: unknown): "refused" | "throttled" | "unknown" {
   if (error instanceof PatchwiseApiError) {
     if (error.status === 429) return "throttled";
-    return error.status === 408 || error.status >= 500 ? "unknown" : "refused";
+    return retryable(error.status) ? "unknown" : "refused";
   }
   if (error instanceof PatchwiseNetworkError || error instanceof PatchwiseTimeoutError) return "unknown";
   return "refused";
 }
 
 /**
- * Whether a failed read may succeed when sent again: a timeout, a lost connection, a 408, a 429 or a
- * 5xx. The look-ups of an upsert are reads, even when the provider's search is a POST (Stardex), which
+ * Whether a failed read may succeed when sent again: a timeout, a lost connection, or a status the
+ * client retries (408, 429, 5xx but 501). The look-ups of an upsert are reads, even when the provider's search is a POST (Stardex), which
  * the client never retries itself.
  *
  * @example

@@ -10,7 +10,7 @@ import {
 import { apiError, memoryAdapter, type Thing, type ThingPatch } from "./memory-adapter.ts";
 
 /** What one create or look-up meets: `lost`, `timeout` and `stored-5xx` store the record, then fail. */
-type Fault = "ok" | "lost" | "timeout" | "stored-5xx" | "5xx" | "429" | "400";
+type Fault = "ok" | "lost" | "timeout" | "stored-5xx" | "5xx" | "429" | "400" | "501";
 
 const errorOf = (fault: Exclude<Fault, "ok">): Error =>
   fault === "lost"
@@ -21,7 +21,9 @@ const errorOf = (fault: Exclude<Fault, "ok">): Error =>
         ? apiError(429, "RATE_LIMITED")
         : fault === "400"
           ? apiError(400, "INVALID_REQUEST")
-          : apiError(502, "BAD_GATEWAY");
+          : fault === "501"
+            ? apiError(501, "NOT_IMPLEMENTED")
+            : apiError(502, "BAD_GATEWAY");
 
 /**
  * The memory resource with upserts: the natural key is the name, folded to lower case; creates and
@@ -151,6 +153,12 @@ describe("syncRecords upserts", () => {
     expect(report.failures).toMatchObject([
       { index: 0, stage: "create", status: 400, code: "INVALID_REQUEST" },
     ]);
+
+    // 501, which the client never retries either (StackOne: not supported by that ATS): no look-up, no second POST.
+    const unsupported = keyedAdapter([], { create: ["501"] });
+    const once = await syncRecords(unsupported.adapter, [{ name: "Ada" }], instant);
+    expect(once.failures).toMatchObject([{ index: 0, stage: "create", status: 501, code: "NOT_IMPLEMENTED" }]);
+    expect(unsupported.calls).toEqual(["FIND ada", "CREATE ada"]);
 
     const failing = keyedAdapter([], { create: ["5xx", "5xx", "5xx"] });
     const again = await syncRecords(failing.adapter, [{ name: "Ada" }], { ...instant, createAttempts: 3 });
