@@ -157,7 +157,9 @@ describe("syncRecords upserts", () => {
     // 501, which the client never retries either (StackOne: not supported by that ATS): no look-up, no second POST.
     const unsupported = keyedAdapter([], { create: ["501"] });
     const once = await syncRecords(unsupported.adapter, [{ name: "Ada" }], instant);
-    expect(once.failures).toMatchObject([{ index: 0, stage: "create", status: 501, code: "NOT_IMPLEMENTED" }]);
+    expect(once.failures).toMatchObject([
+      { index: 0, stage: "create", status: 501, code: "NOT_IMPLEMENTED" },
+    ]);
     expect(unsupported.calls).toEqual(["FIND ada", "CREATE ada"]);
 
     const failing = keyedAdapter([], { create: ["5xx", "5xx", "5xx"] });
