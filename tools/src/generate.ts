@@ -11,7 +11,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { toProviderConfig } from "./provider-config.ts";
 import { type ProviderEntry, providers } from "./providers.ts";
 import { jsonRequestBody, loadSpec, type OpenApiDocument, operations } from "./spec.ts";
-import { readOnlyPaths, toValidationSchema } from "./validation-schema.ts";
+import { KEYWORD_EXPORTS, keywordsOf, readOnlyPaths, toValidationSchema } from "./validation-schema.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -31,23 +31,33 @@ async function schemaFile(entry: ProviderEntry, specPath: string, doc: OpenApiDo
 /** The validation tables of every JSON request body, named after the operation (`updatePersonBody`). */
 function validationFile(spec: string, doc: OpenApiDocument): string {
   const tables: string[] = [];
+  const imports = new Set<string>();
   for (const { method, path, operation } of operations(doc)) {
     const body = jsonRequestBody(operation);
     if (!body) continue;
+    const where = `${spec}: the request body of ${method.toUpperCase()} ${path}`;
     const reached = readOnlyPaths(doc, body);
-    if (reached.length > 0) {
-      throw new Error(
-        `${spec}: the request body of ${method.toUpperCase()} ${path} reaches readOnly ${reached.join(", ")}`,
-      );
-    }
+    if (reached.length > 0) throw new Error(`${where} reaches readOnly ${reached.join(", ")}`);
     if (!operation.operationId)
       throw new Error(`${spec}: ${method.toUpperCase()} ${path} has no operationId`);
-    const table = JSON.stringify(toValidationSchema(doc, body), null, 2);
+    const schema = toValidationSchema(doc, body, [], where);
+    // The checks this table needs, and only those: a bundle holds what its tables name.
+    const keywords = keywordsOf(schema).map((key) => {
+      const name = KEYWORD_EXPORTS[key] ?? key;
+      imports.add(name);
+      const property = /^\w+$/.test(key) ? key : JSON.stringify(key);
+      return property === name ? name : `${property}: ${name}`;
+    });
+    const json = JSON.stringify(schema, null, 2);
+    const table = keywords.length ? `{\n  keywords: { ${keywords.join(", ")} },${json.slice(1)}` : json;
     tables.push(
       `/** Constraints of the ${method.toUpperCase()} ${path} request body. */\nexport const ${operation.operationId}Body: ObjectSchema = ${table};`,
     );
   }
-  return `import type { ObjectSchema } from "@patchwise/diff";\n\n${tables.join("\n\n")}\n`;
+  const checks = imports.size
+    ? `import { ${[...imports].sort().join(", ")} } from "@patchwise/diff/keywords";\n`
+    : "";
+  return `import type { ObjectSchema } from "@patchwise/diff";\n${checks}\n${tables.join("\n\n")}\n`;
 }
 
 /** The client configuration: base URL, auth and client-level parameters. */

@@ -21,8 +21,43 @@ const KEPT = [
   "maxProperties",
 ] as const;
 
-/** Formats the validator checks; others (uri-reference, int32, …) carry no rule worth shipping. */
+/** Keys read below: structure (references, combinators, properties, items) and the rest of the kept rules. */
+const READ = new Set<string>([
+  ...KEPT,
+  "$ref",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "propertyNames",
+  "const",
+  "format",
+]);
+
+/** Keys that say nothing about what a body may hold: prose, examples, defaults, read/write markers. */
+const ANNOTATIONS = new Set([
+  "description",
+  "title",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "x-patchwise-assumed",
+]);
+
+/** Formats the validator checks (`@patchwise/diff/keywords` exports one check each). */
 const FORMATS = new Set(["date", "date-time", "email", "uri", "uuid"]);
+
+/**
+ * Formats left unchecked, each for a reason: any string is a `uri-reference` (a relative reference
+ * may be a bare word), so a check would refuse nothing worth refusing.
+ */
+const UNCHECKED_FORMATS = new Set(["uri-reference"]);
 
 /** Spec extensions and the keyword each becomes. */
 const EXTENSIONS = {
@@ -33,7 +68,9 @@ const EXTENSIONS = {
 
 /**
  * Turns one schema of the spec into a self-contained validation schema: references inlined, `allOf`
- * merged, only constraint keywords kept.
+ * merged, only constraint keywords kept, and rules that say nothing (`additionalProperties: true`,
+ * `items: {}`) left out. A keyword the validator cannot check throws, naming it and where it is:
+ * a spec rule is never dropped in silence.
  *
  * @example
  * toValidationSchema(doc, { $ref: "#/components/schemas/PersonPatch" })
@@ -43,40 +80,92 @@ export function toValidationSchema(
   doc: OpenApiDocument,
   schema: JsonSchema,
   seen: string[] = [],
+  at = "body",
 ): ValidationSchema {
   if (schema.$ref) {
     if (seen.includes(schema.$ref)) throw new Error(`recursive schema ${schema.$ref} cannot be inlined`);
-    return toValidationSchema(doc, resolveRef<JsonSchema>(doc, schema.$ref), [...seen, schema.$ref]);
+    return toValidationSchema(doc, resolveRef<JsonSchema>(doc, schema.$ref), [...seen, schema.$ref], at);
+  }
+  for (const key of Object.keys(schema)) {
+    if (READ.has(key) || ANNOTATIONS.has(key) || key in EXTENSIONS) continue;
+    throw new Error(
+      `${at}: ${key} is not a keyword @patchwise/diff checks (add its check, or list it as an annotation)`,
+    );
   }
   let out: ValidationSchema = {};
-  for (const part of schema.allOf ?? []) out = merge(out, toValidationSchema(doc, part, seen));
+  for (const part of schema.allOf ?? []) out = merge(out, toValidationSchema(doc, part, seen, at));
   for (const keyword of KEPT) if (schema[keyword] !== undefined) out[keyword] = schema[keyword];
   if (schema.const !== undefined) out.enum = [schema.const];
-  if (typeof schema.format === "string" && FORMATS.has(schema.format)) out.format = schema.format;
+  if (schema.format !== undefined) {
+    const format = String(schema.format);
+    if (FORMATS.has(format)) out.format = format;
+    else if (!UNCHECKED_FORMATS.has(format))
+      throw new Error(`${at}: format ${format} is not one @patchwise/diff checks`);
+  }
   for (const [extension, keyword] of Object.entries(EXTENSIONS)) {
     if (schema[extension] !== undefined) out[keyword] = schema[extension];
   }
   if (schema.properties) {
     const properties: Record<string, ValidationSchema> = { ...(out.properties as object | undefined) };
     for (const [name, property] of Object.entries(schema.properties)) {
-      properties[name] = toValidationSchema(doc, property, seen);
+      properties[name] = toValidationSchema(doc, property, seen, `${at}.${name}`);
     }
     out.properties = properties;
   }
   if (schema.required)
     out.required = [...new Set([...((out.required as string[]) ?? []), ...schema.required])];
-  if (schema.additionalProperties !== undefined) {
-    out.additionalProperties =
-      typeof schema.additionalProperties === "boolean"
-        ? schema.additionalProperties
-        : toValidationSchema(doc, schema.additionalProperties, seen);
+  const { additionalProperties: extra, items, propertyNames } = schema;
+  if (extra === false) out.additionalProperties = false;
+  else if (typeof extra === "object") {
+    const sub = toValidationSchema(doc, extra, seen, `${at}.*`);
+    if (Object.keys(sub).length) out.additionalProperties = sub;
   }
-  if (schema.items) out.items = toValidationSchema(doc, schema.items, seen);
+  if (items) {
+    const sub = toValidationSchema(doc, items, seen, `${at}[]`);
+    if (Object.keys(sub).length) out.items = sub;
+  }
+  if (propertyNames)
+    out.propertyNames = toValidationSchema(doc, propertyNames as JsonSchema, seen, `${at} keys`);
   for (const combinator of ["anyOf", "oneOf"] as const) {
-    const branches = schema[combinator];
-    if (branches) out[combinator] = branches.map((branch) => toValidationSchema(doc, branch, seen));
+    const branches = schema[combinator]?.map((branch) => toValidationSchema(doc, branch, seen, at));
+    if (!branches) continue;
+    // Branches that say only a type are one list of types: one check instead of one per branch.
+    const types = branches.every((b) => Object.keys(b).join() === "type") && branches.flatMap((b) => b.type);
+    if (combinator === "anyOf" && types && out.type === undefined) out.type = [...new Set(types)];
+    else out[combinator] = branches;
   }
   return out;
+}
+
+/** The name a keyword's check is exported under from `@patchwise/diff/keywords`, by `keywords` key. */
+export const KEYWORD_EXPORTS: Readonly<Record<string, string>> = {
+  enum: "enumValues",
+  "date-time": "dateTime",
+};
+
+/** Keys `validate` reads itself: they need no check in a schema's `keywords`. */
+const STRUCTURE = new Set(["type", "properties", "required", "additionalProperties", "items"]);
+
+/**
+ * The `keywords` keys a validation schema needs (a format by its name), sorted.
+ *
+ * @example
+ * keywordsOf({ type: "array", maxItems: 20, items: { type: "string", format: "email" } }) // → ["email", "maxItems"]
+ */
+export function keywordsOf(schema: ValidationSchema): string[] {
+  const found = new Set<string>();
+  const walk = (s: ValidationSchema) => {
+    for (const [key, value] of Object.entries(s)) {
+      if (!STRUCTURE.has(key)) found.add(key === "format" ? String(value) : key);
+      if (key === "properties") for (const sub of Object.values(value as object)) walk(sub);
+      else if (Array.isArray(value) && (key === "anyOf" || key === "oneOf"))
+        for (const sub of value) walk(sub);
+      else if (typeof value === "object" && value !== null && !Array.isArray(value))
+        walk(value as ValidationSchema);
+    }
+  };
+  walk(schema);
+  return [...found].sort();
 }
 
 /** Merges an `allOf` part into what is gathered so far: properties and required lists add up. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../src/spec.ts";
-import { readOnlyPaths, toValidationSchema } from "../src/validation-schema.ts";
+import { keywordsOf, readOnlyPaths, toValidationSchema } from "../src/validation-schema.ts";
 
 const doc: OpenApiDocument = {
   components: {
@@ -29,7 +29,42 @@ describe("toValidationSchema", () => {
       { type: "string", format: "email" },
       { type: "string", format: "email" },
     ],
-    ["other formats are dropped", { type: "string", format: "uri-reference" }, { type: "string" }],
+    [
+      "uri-reference, which any string is, is dropped",
+      { type: "string", format: "uri-reference" },
+      { type: "string" },
+    ],
+    [
+      "rules that say nothing are left out",
+      { type: "object", additionalProperties: true, properties: { a: { type: "array", items: {} } } },
+      { type: "object", properties: { a: { type: "array" } } },
+    ],
+    [
+      "an anyOf of bare types is one list of types",
+      {
+        anyOf: [
+          { type: "string" },
+          { type: "object", additionalProperties: true },
+          { type: "array", items: {} },
+        ],
+      },
+      { type: ["string", "object", "array"] },
+    ],
+    [
+      "an anyOf with any other rule stays",
+      { anyOf: [{ type: "string", maxLength: 3 }, { type: "null" }] },
+      { anyOf: [{ type: "string", maxLength: 3 }, { type: "null" }] },
+    ],
+    [
+      "a oneOf of bare types stays (an integer is a number too)",
+      { oneOf: [{ type: "integer" }, { type: "number" }] },
+      { oneOf: [{ type: "integer" }, { type: "number" }] },
+    ],
+    [
+      "propertyNames",
+      { type: "object", propertyNames: { $ref: "#/components/schemas/Name" } },
+      { type: "object", propertyNames: { type: "string", minLength: 1, maxLength: 100 } },
+    ],
     [
       "extensions become keywords",
       { type: "object", "x-patchwise-max-bytes": 10240, "x-patchwise-max-depth": 5, maxProperties: 50 },
@@ -73,6 +108,18 @@ describe("toValidationSchema", () => {
     expect(toValidationSchema(doc, given)).toEqual(want);
   });
 
+  it.each([
+    [
+      "a keyword",
+      { type: "object", properties: { a: { type: "number", multipleOf: 2 } } },
+      "body.a: multipleOf",
+    ],
+    ["a format", { type: "array", items: { type: "string", format: "hostname" } }, "body[]: format hostname"],
+    ["OpenAPI 3.0's nullable", { type: "string", nullable: true }, "body: nullable"],
+  ])("refuses %s the validator cannot check, naming where", (_name, given, want) => {
+    expect(() => toValidationSchema(doc, given)).toThrow(want);
+  });
+
   it("refuses a recursive schema rather than looping", () => {
     expect(() => toValidationSchema(doc, { $ref: "#/components/schemas/Loop" })).toThrow(
       "recursive schema #/components/schemas/Loop",
@@ -82,6 +129,27 @@ describe("toValidationSchema", () => {
   it("names a reference that leads nowhere", () => {
     expect(() => toValidationSchema(doc, { $ref: "#/components/schemas/Nope" })).toThrow(
       "unresolved reference #/components/schemas/Nope",
+    );
+  });
+});
+
+describe("keywordsOf", () => {
+  it("lists the checks a table needs, a format by its name, in every branch and item", () => {
+    const schema = {
+      type: "object",
+      maxProperties: 5,
+      properties: {
+        emails: { type: "array", items: { type: "string", format: "email" } },
+        value: { anyOf: [{ type: "string", format: "date-time" }, { enum: ["a"] }] },
+      },
+      additionalProperties: { type: "string", pattern: "^a" },
+    };
+    expect(keywordsOf(schema)).toEqual(["anyOf", "date-time", "email", "enum", "maxProperties", "pattern"]);
+  });
+
+  it("is empty for a table of types only", () => {
+    expect(keywordsOf({ type: "object", required: ["a"], properties: { a: { type: "string" } } })).toEqual(
+      [],
     );
   });
 });

@@ -21,8 +21,11 @@ export {
   UNCHANGED,
 } from "./types.ts";
 export {
+  type CheckContext,
   excerpt,
   issue,
+  type Keyword,
+  type Keywords,
   type ObjectSchema,
   type SchemaType,
   type ValidateOptions,

@@ -14,10 +14,31 @@ export interface ValidationIssue {
 
 export type SchemaType = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
 
+/** What a keyword check is handed besides its limit, the value and where it is. */
+export interface CheckContext {
+  /** "Today", for `futureDate`. */
+  now: Date;
+  /** The keyword checks of the schema being validated. */
+  keywords: Keywords;
+  /** Where issues go. */
+  out: ValidationIssue[];
+}
+
+/**
+ * A keyword's check: `limit` is the keyword's value in the schema, `type` the JSON type of `value`
+ * ("integer" for whole numbers). It pushes an issue per failure to `c.out` (`fail` builds one).
+ */
+export type Keyword = (limit: never, value: never, type: string, path: string, c: CheckContext) => void;
+
+/** Keyword checks by schema key; a `format` is looked up by its name ("date-time", "uuid"). */
+export type Keywords = { readonly [keyword: string]: Keyword };
+
 /**
  * The validation table of a body: a compact, JSON-serialisable subset of JSON Schema (what the
- * generator emits from the OpenAPI specs), plus `futureDate`, `maxBytes` (of the JSON, in UTF-8) and
- * `maxDepth` (nesting levels of objects and arrays: `{ a: 1 }` is 1 deep).
+ * generator emits from the OpenAPI specs), plus `futureDate`, `maxBytes` (of the JSON, in UTF-8),
+ * `maxDepth` (nesting levels of objects and arrays: `{ a: 1 }` is 1 deep) and, at the root, the
+ * `keywords` whose checks it needs (see `@patchwise/diff/keywords`): a bundle holds only those.
+ * `type`, `properties`, `required`, `additionalProperties` and `items` need none.
  */
 export interface ObjectSchema {
   type?: SchemaType | readonly SchemaType[];
@@ -29,19 +50,23 @@ export interface ObjectSchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** Checked: "date", "date-time", "email", "uri", "uuid"; others are accepted as is. */
+  /** "date", "date-time", "email", "uri", "uuid", or one of your own `keywords`. */
   format?: string;
   minimum?: number;
   maximum?: number;
   minItems?: number;
   maxItems?: number;
   maxProperties?: number;
+  /** The schema every key of an object must satisfy. */
+  propertyNames?: ObjectSchema;
   anyOf?: readonly ObjectSchema[];
   oneOf?: readonly ObjectSchema[];
   /** A date (or date-time) strictly after today (UTC). */
   futureDate?: true;
   maxBytes?: number;
   maxDepth?: number;
+  /** The checks of every other keyword this schema uses, read at the root (`validate`'s schema). */
+  keywords?: Keywords;
 }
 
 export interface ValidateOptions {
@@ -50,104 +75,6 @@ export interface ValidateOptions {
   /** The path of `value` itself, prefixed to every issue's path. */
   path?: string;
 }
-
-/** `YYYY-MM-DD` naming a real day: it prints back the same (2023-02-29 would print 03-01; 13-01 prints null). */
-const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && !!new Date(s).toJSON()?.startsWith(s);
-
-const FORMATS: Record<string, (s: string) => unknown> = {
-  date: isDate,
-  // RFC 3339 shape; Date.parse rejects out-of-range minutes, seconds and offsets (and leap seconds).
-  "date-time": (s) =>
-    /^.{10}t([01]\d|2[0-3])(:\d\d){2}(\.\d+)?(z|[+-]\d\d:\d\d)$/i.test(s) &&
-    isDate(s.slice(0, 10)) &&
-    new Date(s).toJSON(),
-  email: (s) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s),
-  uri: (s) => /^[a-z][a-z\d+.-]*:/i.test(s) && URL.canParse(s),
-  uuid: (s) => /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(s),
-};
-
-const REGEXES = new Map<string, RegExp>();
-
-function regex(source: string): RegExp {
-  let r = REGEXES.get(source);
-  if (!r) {
-    try {
-      r = new RegExp(source, "u");
-    } catch {
-      // Not valid with the `u` flag (e.g. `\-` outside a class): JSON Schema patterns are plain ECMA-262.
-      r = new RegExp(source);
-    }
-    REGEXES.set(source, r);
-  }
-  return r;
-}
-
-/** The JSON type of a value, "integer" for whole numbers. */
-const typeOf = (v: unknown): string =>
-  v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
-
-/** An integer is a number too. */
-const fits = (type: string, t: string) => type === t || (type === "number" && t === "integer");
-
-const depthOf = (v: unknown): number =>
-  typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
-
-/** A keyword's verdict on a value: nothing when it holds, else [what was expected, what was received, the limit]. */
-type Keyword = (limit: never, v: unknown, t: string, now: Date) => [string, unknown?, unknown?] | undefined;
-
-/** A minimum or maximum on a size of values of one JSON type ("" for any). */
-const bound =
-  (max: boolean, type: string, unit: string, size: (v: never) => number): Keyword =>
-  (limit: number, v, t) => {
-    const n = !type || fits(type, t) ? size(v as never) : Number.NaN;
-    if (max ? n > limit : n < limit) return [`must be at ${max ? "most" : "least"} ${limit}${unit}`, n];
-  };
-
-const length = (s: string) => [...s].length; // code points, as JSON Schema counts
-const count = (v: object) => Object.keys(v).length;
-
-/** The keywords that judge a value on its own (the others walk into it), by the rule name issues carry. */
-const KEYWORDS: Record<string, Keyword> = {
-  enum: (allowed: readonly unknown[], v) => {
-    if (allowed.includes(v)) return;
-    const list = allowed.map((e) => JSON.stringify(e)).join(", ");
-    return [`must be one of ${list}`, undefined, list];
-  },
-  minLength: bound(false, "string", " characters", length),
-  maxLength: bound(true, "string", " characters", length),
-  minimum: bound(false, "number", "", Number),
-  maximum: bound(true, "number", "", Number),
-  minItems: bound(false, "array", " items", count),
-  maxItems: bound(true, "array", " items", count),
-  maxProperties: bound(true, "object", " properties", count),
-  "max-bytes": bound(true, "", " bytes as JSON", (v) => {
-    const json = JSON.stringify(v) ?? "";
-    // ASCII is a byte a character: encode only when there is more.
-    return /[^\0-\x7f]/.test(json) ? new TextEncoder().encode(json).length : json.length;
-  }),
-  "max-depth": bound(true, "", " levels deep", depthOf),
-  pattern: (source: string, v, t) => {
-    if (t === "string" && !regex(source).test(v as string)) return [`must match ${source}`];
-  },
-  format: (format: string, v, t) => {
-    const valid = FORMATS[format];
-    if (t === "string" && valid && !valid(v as string)) return [`must be a valid ${format}`];
-  },
-  "future-date": (_: true, v, t, now) => {
-    const today = now.toISOString().slice(0, 10);
-    const s = v as string;
-    if (t === "string" && (s.length > 10 ? !(Date.parse(s) > +now) : s <= today)) {
-      return [`must be a date after ${today}`, undefined, today];
-    }
-  },
-};
-
-/** Schema keys whose rule has another name in issues. */
-const RULE: Record<string, string> = {
-  maxBytes: "max-bytes",
-  maxDepth: "max-depth",
-  futureDate: "future-date",
-};
 
 /**
  * A short excerpt of a value for issue messages: the string itself or its JSON, at most 40 characters.
@@ -178,90 +105,93 @@ export function issue(
   return found;
 }
 
-/** A schema node read once: its types and the keywords that judge a value on its own, with their limits. */
-interface Plan {
-  types: readonly string[];
-  keywords: readonly [rule: string, keyword: Keyword, limit: unknown][];
+/**
+ * Pushes the issue of a keyword check: `got` is what was received, the value itself unless told
+ * (quoted when it is a string).
+ */
+export function fail(
+  c: CheckContext,
+  path: string,
+  rule: string,
+  expected: string,
+  limit: unknown,
+  v: unknown,
+  got: unknown = typeof v === "string" ? JSON.stringify(excerpt(v)) : excerpt(v),
+): void {
+  c.out.push(issue(path, rule, expected, limit as string | number, got, v));
 }
 
-const PLANS = new WeakMap<ObjectSchema, Plan>();
-const COMBINATORS = ["anyOf", "oneOf"] as const;
+/** The JSON type of a value, "integer" for whole numbers. */
+const typeOf = (v: unknown): string =>
+  v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
 
-function planOf(s: ObjectSchema): Plan {
+/** Whether a value of JSON type `t` is a `type` (an integer is a number too). */
+export const fits = (type: string, t: string): boolean =>
+  type === t || (type === "number" && t === "integer");
+
+/** `p.k`, or `p[k]` for an index. */
+const at = (p: string, k: string | number) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k);
+
+/** A schema node read once: its types, then each keyword check with its limit. */
+type Plan = [types: readonly string[], checks: readonly (readonly [Keyword, unknown])[]];
+
+const PLANS = new WeakMap<ObjectSchema, Plan>();
+
+/** The plan of a node; throws naming the keyword when the schema's `keywords` lack its check. */
+export function planOf(s: ObjectSchema, c: CheckContext, p: string): Plan {
   let plan = PLANS.get(s);
   if (!plan) {
-    const keywords: [string, Keyword, unknown][] = [];
-    for (const key in s) {
-      const rule = RULE[key] ?? key;
-      const keyword = KEYWORDS[rule];
-      if (keyword) keywords.push([rule, keyword, s[key as keyof ObjectSchema]]);
+    const checks: [Keyword, unknown][] = [];
+    for (const k in s) {
+      if (/^(type|properties|required|additionalProperties|items|keywords)$/.test(k)) continue;
+      const limit = s[k as keyof ObjectSchema];
+      const name = k === "format" ? (limit as string) : k;
+      const check = c.keywords[name];
+      if (!check) {
+        throw new Error(
+          `validate: no check for ${name} (at ${p || "(body)"}): add it to the schema's keywords, from @patchwise/diff/keywords`,
+        );
+      }
+      checks.push([check, limit]);
     }
-    plan = { types: [s.type ?? []].flat(), keywords };
+    plan = [[s.type ?? []].flat(), checks];
     PLANS.set(s, plan);
   }
   return plan;
 }
 
-function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: ValidationIssue[]): void {
+/** Checks `v` against `s` at `p`, pushing each issue to `c.out`. */
+export function check(s: ObjectSchema, v: unknown, p: string, c: CheckContext): void {
   const t = typeOf(v);
-  const at = (k: string | number) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k);
-  // What was received: the value itself unless told (quoted when it is a string).
-  const add = (
-    rule: string,
-    expected: string,
-    limit?: unknown,
-    got: unknown = typeof v === "string" ? JSON.stringify(excerpt(v)) : excerpt(v),
-  ) => out.push(issue(p, rule, expected, limit as string | number | undefined, got, v));
-
-  const { types, keywords } = planOf(s);
+  const [types, checks] = planOf(s, c, p);
   if (types.length && !types.some((w) => fits(w, t))) {
-    add("type", `must be ${types.join(" or ")}`, types.join("|"), t);
+    fail(c, p, "type", `must be ${types.join(" or ")}`, types.join("|"), v, t);
     return;
   }
-  for (const [rule, keyword, limit] of keywords) {
-    const failed = keyword(limit as never, v, t, now);
-    if (failed) add(rule, failed[0], failed[2] ?? limit, failed[1]);
-  }
-  for (const rule of COMBINATORS) {
-    const list = s[rule];
-    if (!list?.length) continue;
-    const branch = (b: ObjectSchema) => validate(b, v, { now, path: p });
-    // The verdict first, with no issues built for a branch whose type cannot fit (most of them).
-    const passed = list.filter((b) => {
-      const { types } = planOf(b);
-      return (!types.length || types.some((w) => fits(w, t))) && !branch(b).length;
-    }).length;
-    if (rule === "anyOf" ? passed : passed === 1) continue;
-    const results = list.map(branch);
-    // Nothing matched: the issues of the one branch whose type fits say the most, if there is one.
-    const typed = results.filter((r) => !r.some((i) => i.path === p && i.rule === "type"));
-    if (!passed && typed.length === 1) out.push(...typed[0]!);
-    else
-      add(
-        rule,
-        `must match ${rule === "oneOf" ? "exactly " : ""}one of ${list.length} shapes`,
-        list.length,
-        passed ? `${passed} matches` : undefined,
-      );
-  }
+  for (const [keyword, limit] of checks) keyword(limit as never, v as never, t, p, c);
   if (t === "array") {
-    const items = s.items;
     const list = v as unknown[];
-    if (items) for (let i = 0; i < list.length; i++) check(items, list[i], at(i), now, out);
+    if (s.items) for (let i = 0; i < list.length; i++) check(s.items, list[i], at(p, i), c);
   } else if (t === "object") {
     const o = v as Record<string, unknown>;
-    const props = s.properties ?? {};
-    const extra = s.additionalProperties;
+    const { properties: props, additionalProperties: extra } = s;
     if (s.required)
       for (const k of s.required)
-        if (o[k] === undefined) out.push(issue(at(k), "required", "is required", k, null));
+        if (o[k] === undefined) fail(c, at(p, k), "required", "is required", k, o[k], null);
     for (const k in o) {
-      const sub = Object.hasOwn(props, k) ? props[k] : typeof extra === "object" ? extra : undefined;
-      if (sub) check(sub, o[k], at(k), now, out);
-      else if (extra === false) {
-        const allowed = Object.keys(props).join(", ");
-        const expected = `is not allowed${allowed && ` (allowed: ${allowed})`}`;
-        out.push(issue(at(k), "additionalProperties", expected, undefined, null, o[k]));
+      const sub = props && Object.hasOwn(props, k) ? props[k] : extra;
+      if (typeof sub === "object") check(sub, o[k], at(p, k), c);
+      else if (sub === false) {
+        const allowed = Object.keys(props ?? {}).join(", ");
+        fail(
+          c,
+          at(p, k),
+          "additionalProperties",
+          `is not allowed${allowed && ` (allowed: ${allowed})`}`,
+          undefined,
+          o[k],
+          null,
+        );
       }
     }
   }
@@ -269,10 +199,13 @@ function check(s: ObjectSchema, v: unknown, p: string, now: Date, out: Validatio
 
 /**
  * Checks `value` against `schema` and lists every issue (an empty list when valid). String lengths
- * count code points; unknown formats are accepted. Each schema object is read once and remembered:
- * treat a schema as frozen once it has validated something.
+ * count code points. Keywords other than `type`, `properties`, `required`, `additionalProperties`
+ * and `items` are checked by the schema's `keywords`; one missing throws, naming it. Each schema
+ * object is read once and remembered: treat a schema as frozen once it has validated something.
  * @example
- * validate({ type: "array", maxItems: 1, items: { type: "string", maxLength: 3 } }, ["abcd"])
+ * import { maxItems, maxLength } from "@patchwise/diff/keywords";
+ * const schema = { keywords: { maxItems, maxLength }, type: "array", maxItems: 1, items: { type: "string", maxLength: 3 } };
+ * validate(schema, ["abcd"])
  * // [{ path: "[0]", rule: "maxLength", limit: 3, message: "[0]: must be at most 3 characters (got 4)", value: "abcd" }]
  */
 export function validate(
@@ -280,7 +213,7 @@ export function validate(
   value: unknown,
   options: ValidateOptions = {},
 ): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  check(schema, value, options.path ?? "", options.now ?? new Date(), out);
-  return out;
+  const c: CheckContext = { now: options.now ?? new Date(), keywords: schema.keywords ?? {}, out: [] };
+  check(schema, value, options.path ?? "", c);
+  return c.out;
 }

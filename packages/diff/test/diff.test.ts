@@ -10,6 +10,7 @@ import {
   type UNCHANGED,
   writeOnly,
 } from "../src/index.ts";
+import { date, email, enumValues, futureDate, maxItems, maxLength, minLength } from "../src/keywords.ts";
 import { type ContactRead, diffContact } from "./fixtures/contact.ts";
 import { deepFreeze, NOW } from "./helpers.ts";
 
@@ -219,6 +220,7 @@ describe("diff: validation", () => {
       emails: replaceList("emails", { ordered: true }),
     },
     schema: {
+      keywords: { date, email, enum: enumValues, futureDate, maxItems, maxLength, minLength },
       type: "object",
       additionalProperties: false,
       properties: {

@@ -1,6 +1,7 @@
 // The README example, kept true.
 import { expect, it } from "vitest";
 import { defineResource, diff, mergeMap, nullable, replaceList, sameDay, scalar } from "../src/index.ts";
+import { maxLength } from "../src/keywords.ts";
 import { defineThreeWay, diff3, mergeEntries, mergeList, mergeValue } from "../src/three-way.ts";
 
 type Person = {
@@ -27,7 +28,11 @@ const person = defineResource<Person, PersonPatch>({
     }),
   },
   companions: [{ field: "custom", requires: "groups" }],
-  schema: { type: "object", properties: { name: { type: "string", maxLength: 500 } } },
+  schema: {
+    keywords: { maxLength },
+    type: "object",
+    properties: { name: { type: "string", maxLength: 500 } },
+  },
 });
 
 it("gives the body the README shows", () => {

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, issue, type ObjectSchema, type ValidationIssue, validate } from "../src/index.ts";
+import {
+  excerpt,
+  issue,
+  type ObjectSchema,
+  type ValidationIssue,
+  validate as validateWith,
+} from "../src/index.ts";
+import { keywords, maxLength, minLength } from "../src/keywords.ts";
 import { NOW } from "./helpers.ts";
 
 type Case = [string, { schema: ObjectSchema; value: unknown; want: Partial<ValidationIssue>[] }];
 
 const long = (n: number, c = "x") => c.repeat(n);
+
+/** `validate` with every keyword check at hand. */
+const validate: typeof validateWith = (schema, value, options) =>
+  validateWith({ keywords, ...schema }, value, options);
 
 describe("validate: one case per rule", () => {
   const cases: Case[] = [
@@ -265,7 +276,6 @@ describe("validate: formats", () => {
     ["uri without a scheme", "uri", "www.linkedin.com", false],
     ["uuid", "uuid", "123e4567-e89b-12d3-a456-426614174000", true],
     ["uuid short", "uuid", "123e4567-e89b-12d3-a456-42661417400", false],
-    ["unknown formats pass", "int64", "anything", true],
   ];
   it.each(cases)("%s", (_, format, value, valid) => {
     const got = validate({ format }, value);
@@ -281,6 +291,60 @@ describe("validate: formats", () => {
               value,
             },
           ],
+    );
+  });
+});
+
+describe("validate: keywords", () => {
+  it("checks a schema with only the keyword checks it names", () => {
+    const schema: ObjectSchema = {
+      keywords: { maxLength },
+      type: "array",
+      items: { type: "string", maxLength: 3 },
+    };
+    expect(validateWith(schema, ["abc", "abcd"])).toEqual([
+      {
+        path: "[1]",
+        rule: "maxLength",
+        limit: 3,
+        message: "[1]: must be at most 3 characters (got 4)",
+        value: "abcd",
+      },
+    ]);
+  });
+  it("needs no check for type, properties, required, additionalProperties and items", () => {
+    const schema: ObjectSchema = {
+      type: "object",
+      required: ["id"],
+      additionalProperties: false,
+      properties: { id: { type: "string" }, tags: { type: "array", items: { type: "string" } } },
+    };
+    expect(validateWith(schema, { id: "a", tags: ["x"] })).toEqual([]);
+    expect(validateWith(schema, { tags: [1] }).map((i) => i.message)).toEqual([
+      "id: is required",
+      "tags[0]: must be string (got integer)",
+    ]);
+  });
+  it.each([
+    ["a keyword", { type: "string", maxLength: 3 }, "validate: no check for maxLength (at name)"],
+    ["a format", { type: "string", format: "int64" }, "validate: no check for int64 (at name)"],
+  ] satisfies [string, ObjectSchema, string][])("throws naming %s it has no check for", (_, name, want) => {
+    const schema: ObjectSchema = { keywords: { minLength }, type: "object", properties: { name } };
+    expect(() => validateWith(schema, { name: "x" })).toThrow(want);
+  });
+  it("propertyNames: each key, at its path", () => {
+    const schema: ObjectSchema = { propertyNames: { type: "string", minLength: 3 } };
+    expect(validate(schema, { abc: 1, ab: 2 })).toEqual([
+      {
+        path: "ab",
+        rule: "minLength",
+        limit: 3,
+        message: "ab: key must be at least 3 characters (got 2)",
+        value: "ab",
+      },
+    ]);
+    expect(validate({ properties: { m: schema } }, { m: { x: 1 } })[0]?.message).toBe(
+      "m.x: key must be at least 3 characters (got 1)",
     );
   });
 });

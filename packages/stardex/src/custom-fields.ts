@@ -14,6 +14,7 @@ import {
   type ValidationIssue,
   validate,
 } from "@patchwise/diff";
+import { date, dateTime, uri } from "@patchwise/diff/keywords";
 import type { StardexCustomFieldPatch, StardexCustomFieldValue, StardexPerson } from "./generated/schema.ts";
 
 type DataType = StardexCustomFieldValue["data_type"];
@@ -52,9 +53,9 @@ const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const LOCAL_TIMESTAMP = /^\d{4}-\d\d-\d\d[Tt ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/;
 /** One schema per format, made once: the validator reads each schema object once. */
 const FORMAT_SCHEMAS = {
-  date: { format: "date" },
-  "date-time": { format: "date-time" },
-  uri: { format: "uri" },
+  date: { keywords: { date }, format: "date" },
+  "date-time": { keywords: { "date-time": dateTime }, format: "date-time" },
+  uri: { keywords: { uri }, format: "uri" },
 };
 const valid = (format: keyof typeof FORMAT_SCHEMAS, v: string) => !validate(FORMAT_SCHEMAS[format], v).length;
 

@@ -13,6 +13,7 @@ import {
   xRateLimitHeaders,
 } from "@patchwise/core/testing";
 import { type ObjectSchema, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import type { FolkPerson, FolkPersonPatch, FolkUser, FolkValidationIssue } from "../generated/schema.ts";
 import { createPersonBody, updatePersonBody } from "../generated/validation.ts";
 import { type FolkErrors, folkErrors, folkIssues } from "./errors.ts";
@@ -51,15 +52,17 @@ export interface FolkSimulator extends Simulator {
 
 /** `PersonId`: `per_` and a UUID (the generated tables cover bodies only). */
 const PERSON_ID: ObjectSchema = {
+  keywords,
   type: "string",
   minLength: 40,
   maxLength: 40,
   pattern: "^per_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
 };
 /** `GroupId`: 40 characters. */
-const GROUP_ID: ObjectSchema = { type: "string", minLength: 40, maxLength: 40 };
+const GROUP_ID: ObjectSchema = { keywords, type: "string", minLength: 40, maxLength: 40 };
 /** The paging query of every list: `Limit` and `Cursor`. */
 const PAGE_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   properties: {
     limit: { type: "integer", minimum: 1, maximum: 100 },
@@ -68,11 +71,12 @@ const PAGE_QUERY: ObjectSchema = {
 };
 /** The query of `GET /v1/people`: paging and `FilterCombinator` (the filter is checked on its own). */
 const PEOPLE_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   properties: { ...PAGE_QUERY.properties, combinator: { type: "string", enum: ["and", "or"] } },
 };
 /** `X-API-Version`: a date. */
-const API_VERSION: ObjectSchema = { type: "string", minLength: 10, maxLength: 10, format: "date" };
+const API_VERSION: ObjectSchema = { keywords, type: "string", minLength: 10, maxLength: 10, format: "date" };
 
 const DEFAULT_LIMIT = 20;
 

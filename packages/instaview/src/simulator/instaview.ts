@@ -13,6 +13,7 @@ import {
   type SimulatorOptions,
 } from "@patchwise/core/testing";
 import { issue, type ObjectSchema, type ValidationIssue, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import type {
   InstaviewCandidate,
   InstaviewCandidateCreate,
@@ -87,12 +88,13 @@ interface Entry {
 }
 
 /** The `id` path parameter of /candidates/{id}. */
-const CANDIDATE_ID: ObjectSchema = { type: "string", format: "uuid" };
+const CANDIDATE_ID: ObjectSchema = { keywords, type: "string", format: "uuid" };
 
 const body = (name: string): ObjectSchema => updateCandidateBody.properties?.[name] ?? {};
 
 /** The query of GET /candidates (the generated tables cover bodies only). */
 const LIST_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   properties: {
     companyId: { type: "string", minLength: 1 },

@@ -14,6 +14,7 @@ import {
   type SimulatorRuntime,
 } from "@patchwise/core/testing";
 import { issue, type ObjectSchema, type ValidationIssue, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import type {
   StackOneCandidate,
   StackOneCandidateCreate,
@@ -89,6 +90,7 @@ const NO_QUERY: ObjectSchema = { type: "object", additionalProperties: false, pr
 
 /** The query of GET /unified/ats/candidates: `filter` is `filter[email]=…` (deepObject). */
 const LIST_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   additionalProperties: false,
   properties: {
@@ -105,6 +107,7 @@ const LIST_QUERY: ObjectSchema = {
 
 /** The query of GET /unified/ats/custom_field_definitions/candidates (no `include`). */
 const DEFINITIONS_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   additionalProperties: false,
   properties: {

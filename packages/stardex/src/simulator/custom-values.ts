@@ -6,6 +6,7 @@
  * kind. A person holds only the attributes that have a value: an emptied one leaves the list.
  */
 import { issue, type ValidationIssue, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import { CUSTOM_FIELD_KINDS } from "../custom-fields.ts";
 import type { StardexCustomFieldPatch, StardexCustomFieldValue } from "../generated/schema.ts";
 import type { StardexDataType, StardexFieldDefinition } from "./catalogue.ts";
@@ -28,10 +29,10 @@ const isNumber = (v: string) => NUMERIC.test(v) && Number.isFinite(Number(v));
 const LOCAL_TIMESTAMP = /^(\d{4}-\d\d-\d\d)[Tt ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/;
 /** A day, an RFC 3339 date-time, or a zoneless ISO timestamp on a real day (read as its own date). */
 const isDate = (v: string) =>
-  !validate({ format: "date" }, v).length ||
-  !validate({ format: "date-time" }, v).length ||
-  (LOCAL_TIMESTAMP.test(v) && !validate({ format: "date" }, v.slice(0, 10)).length);
-const isUri = (v: string) => !validate({ format: "uri" }, v).length;
+  !validate({ keywords, format: "date" }, v).length ||
+  !validate({ keywords, format: "date-time" }, v).length ||
+  (LOCAL_TIMESTAMP.test(v) && !validate({ keywords, format: "date" }, v.slice(0, 10)).length);
+const isUri = (v: string) => !validate({ keywords, format: "uri" }, v).length;
 
 /**
  * A scalar value as the simulator stores it (assumed, the vendor shows none): a number in its shortest

@@ -14,6 +14,7 @@ import {
   xRateLimitHeaders,
 } from "@patchwise/core/testing";
 import { issue, type ObjectSchema, type ValidationIssue, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import { CUSTOM_FIELD_KINDS } from "../custom-fields.ts";
 import type {
   StardexCompanySummary,
@@ -124,10 +125,11 @@ const SEARCH = strict(searchPersonsBody);
 const JOB_SEARCH = strict(searchJobsBody);
 
 /** The `id` path parameter of /v1/persons/{id}. */
-const PERSON_ID: ObjectSchema = { type: "string", format: "uuid" };
+const PERSON_ID: ObjectSchema = { keywords, type: "string", format: "uuid" };
 
 /** The queries of the GET lists (the generated tables cover bodies only); other parameters are ignored. */
 const COMPANY_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   properties: {
     offset: { type: "integer", minimum: 0 },
@@ -135,6 +137,7 @@ const COMPANY_QUERY: ObjectSchema = {
   },
 };
 const DEFINITION_QUERY: ObjectSchema = {
+  keywords,
   type: "object",
   properties: { job_id: { type: "string", format: "uuid" }, list_id: { type: "string", format: "uuid" } },
 };

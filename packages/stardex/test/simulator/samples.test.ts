@@ -1,5 +1,6 @@
 /** The sample data: deterministic, realistic, valid against the spec, and writable against the simulator. */
 import { type ObjectSchema, validate } from "@patchwise/diff";
+import { keywords } from "@patchwise/diff/keywords";
 import { describe, expect, it } from "vitest";
 import { createStardexClient, diffPerson, type StardexPerson, unwrap } from "../../src/index.ts";
 import {
@@ -31,6 +32,7 @@ const company = {
 
 /** specs/stardex.yaml `Person` (and its items), as a validation table: what a GET may return. */
 const PERSON: ObjectSchema = {
+  keywords,
   type: "object",
   required: ["id", "name", "emails", "phones"],
   additionalProperties: false,
