@@ -129,8 +129,8 @@ const typeOf = (v: unknown): string =>
 export const fits = (type: string, t: string): boolean =>
   type === t || (type === "number" && t === "integer");
 
-/** `p.k`, or `p[k]` for an index. */
-const at = (p: string, k: string | number) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k);
+/** The path of key `k` of the value at `p`. */
+const at = (p: string, k: string) => (p ? `${p}.${k}` : k);
 
 /** A schema node read once: its types, then each keyword check with its limit. */
 type Plan = [types: readonly string[], checks: readonly (readonly [Keyword, unknown])[]];
@@ -148,9 +148,7 @@ export function planOf(s: ObjectSchema, c: CheckContext, p: string): Plan {
       const name = k === "format" ? (limit as string) : k;
       const check = c.keywords[name];
       if (!check) {
-        throw new Error(
-          `validate: no check for ${name} (at ${p || "(body)"}): add it to the schema's keywords, from @patchwise/diff/keywords`,
-        );
+        throw new Error(`validate: no check for ${name} at ${p || "(body)"} (see @patchwise/diff/keywords)`);
       }
       checks.push([check, limit]);
     }
@@ -171,7 +169,7 @@ export function check(s: ObjectSchema, v: unknown, p: string, c: CheckContext): 
   for (const [keyword, limit] of checks) keyword(limit as never, v as never, t, p, c);
   if (t === "array") {
     const list = v as unknown[];
-    if (s.items) for (let i = 0; i < list.length; i++) check(s.items, list[i], at(p, i), c);
+    if (s.items) for (let i = 0; i < list.length; i++) check(s.items, list[i], `${p}[${i}]`, c);
   } else if (t === "object") {
     const o = v as Record<string, unknown>;
     const { properties: props, additionalProperties: extra } = s;
