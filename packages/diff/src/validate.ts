@@ -108,6 +108,11 @@ export function issue(
 /**
  * Pushes the issue of a keyword check: `got` is what was received, the value itself unless told
  * (quoted when it is a string).
+ * @example
+ * // A check of your own, named in a schema's keywords as `even: true` is:
+ * const even: Keyword = (_: true, v: number, t, p, c) => {
+ *   if (t === "integer" && v % 2) fail(c, p, "even", "must be even", undefined, v); // "(body): must be even (got 3)"
+ * };
  */
 export function fail(
   c: CheckContext,

@@ -6,7 +6,7 @@ import {
   type ValidationIssue,
   validate as validateWith,
 } from "../src/index.ts";
-import { keywords, maxLength, minLength } from "../src/keywords.ts";
+import { fail, type Keyword, keywords, maxLength, minLength } from "../src/keywords.ts";
 import { NOW } from "./helpers.ts";
 
 type Case = [string, { schema: ObjectSchema; value: unknown; want: Partial<ValidationIssue>[] }];
@@ -331,6 +331,16 @@ describe("validate: keywords", () => {
   ] satisfies [string, ObjectSchema, string][])("throws naming %s it has no check for", (_, name, want) => {
     const schema: ObjectSchema = { keywords: { minLength }, type: "object", properties: { name } };
     expect(() => validateWith(schema, { name: "x" })).toThrow(want);
+  });
+  it("takes checks of your own", () => {
+    const even: Keyword = (_: true, v: number, t, p, c) => {
+      if (t === "integer" && v % 2) fail(c, p, "even", "must be even", undefined, v);
+    };
+    const schema = { keywords: { even }, type: "integer", even: true } as ObjectSchema;
+    expect(validateWith(schema, 4)).toEqual([]);
+    expect(validateWith(schema, 3)).toEqual([
+      { path: "", rule: "even", message: "(body): must be even (got 3)", value: "3" },
+    ]);
   });
   it("propertyNames: each key, at its path", () => {
     const schema: ObjectSchema = { propertyNames: { type: "string", minLength: 3 } };
