@@ -151,7 +151,7 @@ export function planOf(s: ObjectSchema, c: CheckContext, p: string): Plan {
       if (/^(type|properties|required|additionalProperties|items|keywords)$/.test(k)) continue;
       const limit = s[k as keyof ObjectSchema];
       const name = k === "format" ? (limit as string) : k;
-      const check = c.keywords[name];
+      const check = Object.hasOwn(c.keywords, name) ? c.keywords[name] : undefined;
       if (!check) {
         throw new Error(`validate: no check for ${name} at ${p || "(body)"} (see @patchwise/diff/keywords)`);
       }
