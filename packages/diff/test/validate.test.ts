@@ -328,7 +328,11 @@ describe("validate: keywords", () => {
   it.each([
     ["a keyword", { type: "string", maxLength: 3 }, "validate: no check for maxLength at name"],
     ["a format", { type: "string", format: "int64" }, "validate: no check for int64 at name"],
-    ["a key objects inherit", { type: "string", format: "toString" }, "validate: no check for toString at name"],
+    [
+      "a key objects inherit",
+      { type: "string", format: "toString" },
+      "validate: no check for toString at name",
+    ],
   ] satisfies [string, ObjectSchema, string][])("throws naming %s it has no check for", (_, name, want) => {
     const schema: ObjectSchema = { keywords: { minLength }, type: "object", properties: { name } };
     expect(() => validateWith(schema, { name: "x" })).toThrow(want);
