@@ -53,12 +53,6 @@ const ANNOTATIONS = new Set([
 /** Formats the validator checks (`@patchwise/diff/keywords` exports one check each). */
 const FORMATS = new Set(["date", "date-time", "email", "uri", "uuid"]);
 
-/**
- * Formats left unchecked, each for a reason: any string is a `uri-reference` (a relative reference
- * may be a bare word), so a check would refuse nothing worth refusing.
- */
-const UNCHECKED_FORMATS = new Set(["uri-reference"]);
-
 /** Spec extensions and the keyword each becomes. */
 const EXTENSIONS = {
   "x-patchwise-future-date": "futureDate",
@@ -98,9 +92,8 @@ export function toValidationSchema(
   if (schema.const !== undefined) out.enum = [schema.const];
   if (schema.format !== undefined) {
     const format = String(schema.format);
-    if (FORMATS.has(format)) out.format = format;
-    else if (!UNCHECKED_FORMATS.has(format))
-      throw new Error(`${at}: format ${format} is not one @patchwise/diff checks`);
+    if (!FORMATS.has(format)) throw new Error(`${at}: format ${format} is not one @patchwise/diff checks`);
+    out.format = format;
   }
   for (const [extension, keyword] of Object.entries(EXTENSIONS)) {
     if (schema[extension] !== undefined) out[keyword] = schema[extension];
