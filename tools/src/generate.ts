@@ -35,7 +35,7 @@ function validationFile(spec: string, doc: OpenApiDocument): string {
   for (const { method, path, operation } of operations(doc)) {
     const body = jsonRequestBody(operation);
     if (!body) continue;
-    const where = `${spec}: the request body of ${method.toUpperCase()} ${path}`;
+    const where = `${spec}: ${method.toUpperCase()} ${path} body`;
     const reached = readOnlyPaths(doc, body);
     if (reached.length > 0) throw new Error(`${where} reaches readOnly ${reached.join(", ")}`);
     if (!operation.operationId)
