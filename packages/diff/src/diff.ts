@@ -37,47 +37,60 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
-  const now = options?.now ?? new Date();
-  const issues: ValidationIssue[] = [];
-  const ctx: DiffContext = { now, field: "", issues };
-  // What to send, by key: made at the first change (most pairs have none), with no prototype so that
-  // any key is a plain slot.
-  let found: Record<string, unknown> | undefined;
+  const ctx = new Context(options?.now);
+  const { issues } = ctx;
+  // What to send, by key: made at the first change (most pairs have none).
+  let found: Map<string, unknown> | undefined;
   for (const k in rules) {
     ctx.field = k;
     const v = rules[k]!.diff(before, after, ctx);
     if (v === UNCHANGED || v === undefined) continue;
-    found ??= Object.create(null) as Record<string, unknown>;
-    found[k] = v;
+    found ??= new Map();
+    found.set(k, v);
   }
   const body: Record<string, unknown> = {};
+  const changed: (keyof Patch & string)[] = [];
   if (found) {
     for (const { field, requires } of spec.companions ?? []) {
-      if (found[field] === undefined || found[requires] !== undefined) continue;
+      if (!found.has(field) || found.has(requires)) continue;
       // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
       const rule = rules[requires];
       let v = rule?.value?.(after) ?? UNCHANGED;
       if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
-      if (v !== UNCHANGED) found[requires] = v;
+      if (v !== UNCHANGED) found.set(requires, v);
       else
         issues.push(
           issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
         );
     }
-    // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
-    for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
+    // In rule-table order: `for…in` lists integer-like keys first, then insertion order.
+    for (const k in rules) {
+      if (!found.has(k)) continue;
+      body[k] = toJson(found.get(k));
+      changed.push(k as keyof Patch & string);
+    }
   }
-  const changed = Object.keys(body) as (keyof Patch & string)[];
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.
   if (schema && (changed.length || !validEmpty.has(schema))) {
-    const found = validate(schema, body, { now });
+    const found = validate(schema, body, { now: ctx.now });
     issues.push(...found);
     if (!found.length && !changed.length) validEmpty.add(schema);
   }
   if (check) issues.push(...check(body as Patch, before, after));
   if (issues.length) throw new PatchValidationError(issues);
   return { body: body as Patch, noop: !changed.length, changed };
+}
+
+/** A diff's context: "now" is read from the clock only when asked (most pairs send nothing). */
+class Context implements DiffContext {
+  field = "";
+  issues: ValidationIssue[] = [];
+  constructor(private today?: Date) {}
+  get now(): Date {
+    this.today ??= new Date();
+    return this.today;
+  }
 }
 
 /** The schemas an empty body is known to satisfy (an empty body has no dates, so "now" cannot matter). */

@@ -32,11 +32,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 const ZONE = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 const NUMERIC = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-/** An equality that compares `key(a)` and `key(b)` by `deepEqual`. */
+/** An equality that compares `key(a)` and `key(b)` by `deepEqual`: parsed only when `a !== b`. */
 const by =
   (key: (v: unknown) => unknown): Equality =>
   (a, b) =>
-    deepEqual(key(a), key(b));
+    a === b || deepEqual(key(a), key(b));
 
 /** A timestamp's UTC day (a zoneless one keeps its own date part); other values as they are. */
 const utcDay = (v: unknown): unknown =>

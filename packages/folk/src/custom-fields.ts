@@ -139,28 +139,34 @@ export function normaliseCustomFieldValues<T extends FolkCustomFieldValuesDesire
   const a = mapLeaves(after, (v, group, field) => {
     if (isUnset(v)) return null;
     const current = (b as FolkCustomFieldValuesDesired | null | undefined)?.[group]?.[field];
-    return isString(v) && isString(current) && PLAIN_DATE.test(current) ? toDay(v) : v;
+    // The same string as stored needs no rewrite: a plain date is its own day.
+    return isString(v) && v !== current && isString(current) && PLAIN_DATE.test(current) ? toDay(v) : v;
   });
   return [b, a];
 }
 
-/** A copy of a two-level map with each leaf replaced; null and absent maps, groups and leaves kept as they are. */
+/**
+ * A two-level map with each leaf replaced, copied only where a leaf changes (the map itself when none
+ * does); null and absent maps, groups and leaves kept as they are.
+ */
 function mapLeaves<T>(
   map: T | null | undefined,
   f: (v: unknown, group: string, field: string) => unknown,
 ): T | null | undefined {
   if (map == null) return map;
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> | undefined;
   for (const [group, fields] of Object.entries(map)) {
-    if (fields == null || typeof fields !== "object") {
-      out[group] = fields;
-      continue;
-    }
-    const copy: Record<string, unknown> = {};
+    if (fields == null || typeof fields !== "object") continue;
+    let copy: Record<string, unknown> | undefined;
     for (const [field, v] of Object.entries(fields as Record<string, unknown>)) {
-      copy[field] = v === undefined ? v : f(v, group, field);
+      const w = v === undefined ? v : f(v, group, field);
+      if (w === v) continue;
+      copy ??= { ...fields };
+      copy[field] = w;
     }
+    if (!copy) continue;
+    out ??= { ...map };
     out[group] = copy;
   }
-  return out as T;
+  return (out ?? map) as T;
 }

@@ -106,7 +106,7 @@ function normaliseCustomFields(before: Desired, after: Desired): [Desired, Desir
   if (after.customFieldValues === undefined) return [before, after];
   const [b, a] = normaliseCustomFieldValues(before.customFieldValues, after.customFieldValues);
   const withValues = (r: Desired, v: typeof b): Desired =>
-    v === undefined ? r : { ...r, customFieldValues: v };
+    v === undefined || v === r.customFieldValues ? r : { ...r, customFieldValues: v };
   return [withValues(before, b), withValues(after, a)];
 }
 

@@ -102,10 +102,13 @@ function unifiedCustomFields(): FieldRule<StackOneCandidate, { [key: string]: un
   return {
     kind: object.kind,
     diff(before, after, ctx) {
-      const a = after.unified_custom_fields;
-      return a !== undefined && isEmpty(a) && isEmpty(before.unified_custom_fields)
+      // Emptiness is asked only of objects that differ (few pairs).
+      const sent = object.diff(before, after, ctx);
+      return sent !== UNCHANGED &&
+        isEmpty(after.unified_custom_fields) &&
+        isEmpty(before.unified_custom_fields)
         ? UNCHANGED
-        : object.diff(before, after, ctx);
+        : sent;
     },
     value: (record) => object.value!(record),
   };

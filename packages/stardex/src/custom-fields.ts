@@ -142,16 +142,25 @@ export function clearCustomField(before: StardexCustomFieldValue): StardexCustom
  * What the desired custom fields break: a `data_type` outside the model ("enum") or different from the
  * stored one ("data-type", the limit being the stored type: an attribute's kind is fixed by its
  * definition, so a change means the desired record is wrong), and a number, date or url value to be sent
- * that its kind cannot hold ("format", see `VALUE_FORMATS`). Paths index `after.custom_fields`.
+ * that its kind cannot hold ("format", see `VALUE_FORMATS`; checked only when `sent`, i.e. the body
+ * carries custom fields). Paths index `after.custom_fields`.
  * @example
  * customFieldIssues(before, { ...before, custom_fields: [{ attribute_id: id, data_type: "text", value: "x" }] });
  * // [{ path: "custom_fields[0].data_type", rule: "data-type", limit: "multi-select", ... }]
  */
-export function customFieldIssues(before: StardexPerson, after: StardexPerson): ValidationIssue[] {
+export function customFieldIssues(
+  before: StardexPerson,
+  after: StardexPerson,
+  sent = true,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const fields = after.custom_fields ?? [];
   if (!fields.length) return issues;
-  const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
+  // Fields as stored keep their data types and send no value: only the types' names are checked (a
+  // repeated attribute is the rule's "duplicate-key" issue).
+  const stored = deepEqual(before.custom_fields, fields)
+    ? undefined
+    : new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // Paths and excerpts are built only for an issue: most fields have none.
@@ -161,6 +170,7 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
       issues.push(issue(`custom_fields[${i}].data_type`, "enum", `must be one of ${list}`, list, got));
       continue;
     }
+    if (!stored) continue;
     const was = stored.get(field.attribute_id);
     if (was !== undefined && was.data_type !== field.data_type) {
       const type = was.data_type;
@@ -177,18 +187,18 @@ export function customFieldIssues(before: StardexPerson, after: StardexPerson): 
       continue;
     }
     // Only a value that would be sent: a stored one left as it is never blocks an update.
-    if (was !== undefined && deepEqual(was, field)) continue;
+    if (!sent || (was !== undefined && deepEqual(was, field))) continue;
     const format = VALUE_FORMATS[field.data_type];
-    const sent = format && customFieldOp(was, field)?.value;
-    if (format && sent !== undefined && !format.valid(sent)) {
+    const value = format && customFieldOp(was, field)?.value;
+    if (format && value !== undefined && !format.valid(value)) {
       issues.push(
         issue(
           `custom_fields[${i}].value`,
           "format",
           format.expected,
           format.limit,
-          JSON.stringify(sent),
-          sent,
+          JSON.stringify(value),
+          value,
         ),
       );
     }

@@ -49,7 +49,7 @@ const TYPED_SINGLE_VALUE =
 
 /** The cross-field rules of a Stardex PATCH, beyond its validation table. */
 function check(body: StardexPersonPatch, before: StardexPerson, after: StardexPerson): ValidationIssue[] {
-  const issues = customFieldIssues(before, after);
+  const issues = customFieldIssues(before, after, body.custom_fields !== undefined);
   const url = body.linkedin_url;
   // Found against the simulator: the pattern alone let `%`, `.`, `..` and escapes through.
   if (url !== undefined && (!LINKEDIN_URL.test(url) || readBack(url) !== after.linkedin_public_id)) {

@@ -1,3 +1,4 @@
+import { deepEqual } from "../equal.ts";
 import { type FieldRule, type ItemOf, type KeysOf, UNCHANGED } from "../types.ts";
 import { issue } from "../validate.ts";
 import { fieldRule } from "./field.ts";
@@ -5,7 +6,10 @@ import { fieldRule } from "./field.ts";
 export interface KeyedListOptions<I, W> {
   /** The item field that identifies an item (e.g. `attribute_id`). */
   key: keyof I;
-  /** The op that turns `before` (absent when new) into `after`, or `undefined` when they are the same state. */
+  /**
+   * The op that turns `before` (absent when new) into `after`, or `undefined` when they are the same
+   * state; not called for an item deep-equal to its `before` (the same state).
+   */
   item: (before: I | undefined, after: I) => W | undefined;
   /** The op that empties `before`, used when after's whole list is `null` (else that is a "not-nullable" issue). */
   clear?: (before: I) => W | undefined;
@@ -31,10 +35,6 @@ export function keyedList(
   const { item, clear } = options;
   const id = String(options.key);
   const get = (x: unknown) => (x as Record<string, unknown>)[id];
-  const some = (ops: unknown[]) => {
-    const defined = ops.filter((op) => op !== undefined);
-    return defined.length ? defined : UNCHANGED;
-  };
   return fieldRule(
     "keyed-list",
     key,
@@ -44,23 +44,39 @@ export function keyedList(
       if (a === null) {
         if (!clear && b.length)
           ctx.issues.push(issue(ctx.field, "not-nullable", "cannot be cleared whole", undefined, "null"));
-        return some(clear ? b.map(clear) : []);
+        return some(b, clear ?? (() => undefined));
       }
-      const byKey = new Map(b.map((x) => [get(x), x]));
+      const byKey = new Map<unknown, unknown>();
+      for (const x of b) byKey.set(get(x), x);
       const seen = new Set<unknown>();
-      return some(
-        a.map((x, i) => {
-          const k = get(x);
-          if (seen.has(k)) {
-            const path = `${ctx.field}[${i}]`;
-            ctx.issues.push(issue(path, "duplicate-key", `must have a unique ${id}`, id, JSON.stringify(k)));
-            return undefined;
-          }
-          seen.add(k);
-          return item(byKey.get(k), x);
-        }),
-      );
+      return some(a, (x, i) => {
+        const k = get(x);
+        if (seen.has(k)) {
+          const path = `${ctx.field}[${i}]`;
+          ctx.issues.push(issue(path, "duplicate-key", `must have a unique ${id}`, id, JSON.stringify(k)));
+          return undefined;
+        }
+        seen.add(k);
+        const was = byKey.get(k);
+        // An item deep-equal as read is the same state: no op to build.
+        return was !== undefined && deepEqual(was, x) ? undefined : item(was, x);
+      });
     },
-    (a) => (a === null ? UNCHANGED : some((a as unknown[]).map((x) => item(undefined, x)))),
+    (a) => (a === null ? UNCHANGED : some(a as unknown[], (x) => item(undefined, x))),
   );
+}
+
+/** The ops `op` makes of the items of `list`, without the `undefined` ones, or `UNCHANGED` when none. */
+function some(
+  list: readonly unknown[],
+  op: (x: unknown, i: number) => unknown,
+): unknown[] | typeof UNCHANGED {
+  let ops: unknown[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const v = op(list[i], i);
+    if (v === undefined) continue;
+    ops ??= [];
+    ops.push(v);
+  }
+  return ops ?? UNCHANGED;
 }

@@ -21,7 +21,7 @@ export type MapPatch<L, D extends 1 | 2> = D extends 1 ? MapOf<L | null> : MapOf
 interface MergeMapOptions<R, D extends 1 | 2> {
   /** 1: key → value; 2: key → key → value (Folk: groupId → fieldName → value). */
   depth: D;
-  /** Equality of two non-null leaf read values (default: canonical deep-equal). */
+  /** Equality of two non-null leaf read values that are not deep-equal (default: canonical deep-equal). */
   equals?: Equality;
   /** The top-level keys that may be sent (default: all). Folk: the person's groups after the update. */
   within?: (after: R, before: R) => ReadonlySet<string> | undefined;
@@ -62,15 +62,22 @@ export function mergeMap(
     }
     const from = (a ?? b ?? {}) as Entries;
     let out: MapOf<unknown> | undefined;
-    for (const k of Object.keys(from).sort()) {
+    for (const k of Object.keys(from)) {
       if (only && !only.has(k)) continue;
       const v = a === null ? null : from[k];
-      const change = v === undefined ? undefined : level((b as Entries | null | undefined)?.[k], v, d - 1);
+      const was = (b as Entries | null | undefined)?.[k];
+      // Deep-equal as read is the same state: no walk into the entry.
+      const change = v === undefined || deepEqual(was, v) ? undefined : level(was, v, d - 1);
       if (change === undefined) continue;
       out ??= {};
       out[k] = change;
     }
-    return out;
+    // Keys sorted only when there is more than one change to order.
+    const keys = out ? Object.keys(out) : [];
+    if (keys.length < 2) return out;
+    const sorted: MapOf<unknown> = {};
+    for (const k of keys.sort()) sorted[k] = out![k];
+    return sorted;
   };
 
   return fieldRule(
