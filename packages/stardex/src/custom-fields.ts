@@ -156,11 +156,7 @@ export function customFieldIssues(
   const issues: ValidationIssue[] = [];
   const fields = after.custom_fields ?? [];
   if (!fields.length) return issues;
-  // Fields as stored keep their data types and send no value: only the types' names are checked (a
-  // repeated attribute is the rule's "duplicate-key" issue).
-  const stored = deepEqual(before.custom_fields, fields)
-    ? undefined
-    : new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
+  const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // Paths and excerpts are built only for an issue: most fields have none.
@@ -170,7 +166,6 @@ export function customFieldIssues(
       issues.push(issue(`custom_fields[${i}].data_type`, "enum", `must be one of ${list}`, list, got));
       continue;
     }
-    if (!stored) continue;
     const was = stored.get(field.attribute_id);
     if (was !== undefined && was.data_type !== field.data_type) {
       const type = was.data_type;

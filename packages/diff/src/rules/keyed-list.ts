@@ -35,6 +35,10 @@ export function keyedList(
   const { item, clear } = options;
   const id = String(options.key);
   const get = (x: unknown) => (x as Record<string, unknown>)[id];
+  const some = (ops: unknown[]) => {
+    const defined = ops.filter((op) => op !== undefined);
+    return defined.length ? defined : UNCHANGED;
+  };
   return fieldRule(
     "keyed-list",
     key,
@@ -44,39 +48,25 @@ export function keyedList(
       if (a === null) {
         if (!clear && b.length)
           ctx.issues.push(issue(ctx.field, "not-nullable", "cannot be cleared whole", undefined, "null"));
-        return some(b, clear ?? (() => undefined));
+        return some(clear ? b.map(clear) : []);
       }
-      const byKey = new Map<unknown, unknown>();
-      for (const x of b) byKey.set(get(x), x);
+      const byKey = new Map(b.map((x) => [get(x), x]));
       const seen = new Set<unknown>();
-      return some(a, (x, i) => {
-        const k = get(x);
-        if (seen.has(k)) {
-          const path = `${ctx.field}[${i}]`;
-          ctx.issues.push(issue(path, "duplicate-key", `must have a unique ${id}`, id, JSON.stringify(k)));
-          return undefined;
-        }
-        seen.add(k);
-        const was = byKey.get(k);
-        // An item deep-equal as read is the same state: no op to build.
-        return was !== undefined && deepEqual(was, x) ? undefined : item(was, x);
-      });
+      return some(
+        a.map((x, i) => {
+          const k = get(x);
+          if (seen.has(k)) {
+            const path = `${ctx.field}[${i}]`;
+            ctx.issues.push(issue(path, "duplicate-key", `must have a unique ${id}`, id, JSON.stringify(k)));
+            return undefined;
+          }
+          seen.add(k);
+          const was = byKey.get(k);
+          // An item deep-equal as read is the same state: no op to build.
+          return was !== undefined && deepEqual(was, x) ? undefined : item(was, x);
+        }),
+      );
     },
-    (a) => (a === null ? UNCHANGED : some(a as unknown[], (x) => item(undefined, x))),
+    (a) => (a === null ? UNCHANGED : some((a as unknown[]).map((x) => item(undefined, x)))),
   );
-}
-
-/** The ops `op` makes of the items of `list`, without the `undefined` ones, or `UNCHANGED` when none. */
-function some(
-  list: readonly unknown[],
-  op: (x: unknown, i: number) => unknown,
-): unknown[] | typeof UNCHANGED {
-  let ops: unknown[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const v = op(list[i], i);
-    if (v === undefined) continue;
-    ops ??= [];
-    ops.push(v);
-  }
-  return ops ?? UNCHANGED;
 }

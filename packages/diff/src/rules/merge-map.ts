@@ -62,7 +62,7 @@ export function mergeMap(
     }
     const from = (a ?? b ?? {}) as Entries;
     let out: MapOf<unknown> | undefined;
-    for (const k of Object.keys(from)) {
+    for (const k of Object.keys(from).sort()) {
       if (only && !only.has(k)) continue;
       const v = a === null ? null : from[k];
       const was = (b as Entries | null | undefined)?.[k];
@@ -72,12 +72,7 @@ export function mergeMap(
       out ??= {};
       out[k] = change;
     }
-    // Keys sorted only when there is more than one change to order.
-    const keys = out ? Object.keys(out) : [];
-    if (keys.length < 2) return out;
-    const sorted: MapOf<unknown> = {};
-    for (const k of keys.sort()) sorted[k] = out![k];
-    return sorted;
+    return out;
   };
 
   return fieldRule(

@@ -14,8 +14,7 @@ interface ListOptions<C extends null> {
 /**
  * Same length, and each element of `y` matched by its own element of `x`: the one at its index when
  * `ordered`, else any one not matched yet (the same elements with the same multiplicities, in any order).
- * Items compare by `eq` in write form; with an `item` mapping, items deep-equal as read match first
- * (they map to the same write item), and the lists are mapped only when some do not.
+ * Items compare by `eq` in write form, mapped by `item` only when they differ as read.
  */
 function sameItems(
   x: readonly unknown[],
@@ -24,30 +23,17 @@ function sameItems(
   ordered: boolean,
   item?: (v: unknown) => unknown,
 ): boolean {
-  if (x.length !== y.length) return false;
-  // The write items, mapped at the first comparison that needs them.
-  let w: [unknown[], unknown[]] | undefined;
-  const read = (i: number, j: number) => deepEqual(x[i], y[j]);
-  const written = item
-    ? (i: number, j: number) => {
-        w ??= [x.map(item), y.map(item)];
-        return eq(w[0][i], w[1][j]);
-      }
-    : (i: number, j: number) => eq(x[i], y[j]);
+  const same = item ? (v: unknown, w: unknown) => deepEqual(v, w) || eq(item(v), item(w)) : eq;
   const taken: boolean[] = [];
-  // The first x item not matched yet that `match`es y[j], or -1.
-  const find = (j: number, match: (i: number, j: number) => boolean) => {
-    if (ordered) return match(j, j) ? j : -1;
-    for (let i = 0; i < x.length; i++) if (!taken[i] && match(i, j)) return i;
-    return -1;
-  };
-  for (let j = 0; j < y.length; j++) {
-    let i = item ? find(j, read) : -1;
-    if (i < 0) i = find(j, written);
-    if (i < 0) return false;
-    taken[i] = true;
-  }
-  return true;
+  return (
+    x.length === y.length &&
+    y.every((w, j) => {
+      const i = ordered ? (same(x[j], w) ? j : -1) : x.findIndex((v, i) => !taken[i] && same(v, w));
+      if (i < 0) return false;
+      taken[i] = true;
+      return true;
+    })
+  );
 }
 
 /**
@@ -73,10 +59,7 @@ export function replaceList(
   const { ordered, equals = deepEqual } = options;
   const clear = options.clear === null ? null : [];
   const item = options.item as ((v: unknown) => unknown) | undefined;
-  const value = (a: unknown) => {
-    const list = (a as unknown[] | null | undefined) ?? [];
-    return item ? list.map(item) : [...list];
-  };
+  const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item ?? ((v) => v));
   return fieldRule(
     ordered ? "replace-list" : "replace-set",
     key,
