@@ -117,8 +117,9 @@ const groupsAfterUpdate = (after: Desired, before: Desired): ReadonlySet<string>
 /** The provider's cross-field rules that the validation table cannot express. */
 function crossFieldIssues(body: FolkPersonPatch): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  if (!body.customFieldValues) return issues;
   const groups = new Set(body.groups?.map((g) => g.id));
-  for (const [groupId, fields] of Object.entries(body.customFieldValues ?? {})) {
+  for (const [groupId, fields] of Object.entries(body.customFieldValues)) {
     const path = `customFieldValues.${groupId}`;
     // PATCH page: "The group ids passed must also be provided in the groups field" (else 422).
     if (!groups.has(groupId)) issues.push(issue(path, "companion", "must also be in groups", "groups", null));
