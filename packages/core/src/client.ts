@@ -6,7 +6,7 @@ import createClient, {
 } from "openapi-fetch";
 import { authOf } from "./auth.ts";
 import type { RateLimitState } from "./rate-limit.ts";
-import { type ClientEvent, createRetryingFetch, type RetryOptions, sentBodies } from "./retry.ts";
+import { type ClientEvent, createRetryingFetch, type RetryOptions, requestInits } from "./retry.ts";
 import { USER_AGENT } from "./version.ts";
 
 /** What a client needs to know about a provider; generated from its spec by `tools/`. */
@@ -132,11 +132,11 @@ export function createApiClient<Paths extends {}>(
     // The provider's default query parameters (Instaview's `companyId`) are added here rather than by
     // a middleware, which would rebuild every request.
     querySerializer: provider.query ? (q) => serialize(q, query) : deepObjectQuery,
-    // A Request that remembers its JSON body, so that each attempt sends it without reading it back.
+    // A Request that remembers what it was made from, so that each attempt is sent from that.
     Request: class extends Request {
       constructor(input: RequestInfo | URL, init?: RequestInit) {
         super(input, init);
-        if (typeof init?.body === "string") sentBodies.set(this, init.body);
+        if (typeof input === "string" && init) requestInits.set(this, init);
       }
     },
     fetch: createRetryingFetch({

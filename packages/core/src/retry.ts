@@ -1,6 +1,6 @@
 import { parseBody, retryAfterOf } from "./envelope.ts";
 import { PatchwiseNetworkError, PatchwiseTimeoutError } from "./errors.ts";
-import { origins } from "./origin.ts";
+import { type Origin, origins } from "./origin.ts";
 import { parseRateLimit, type RateLimitState } from "./rate-limit.ts";
 import { redactor, sanitize } from "./redact.ts";
 import { raceAbort, sleep } from "./timeout.ts";
@@ -54,8 +54,11 @@ export interface RetryingFetchOptions {
   onRateLimit?: ((state: RateLimitState) => void) | undefined;
 }
 
-/** The body each request of a patchwise client was made with (set by `createApiClient`). */
-export const sentBodies: WeakMap<Request, string> = new WeakMap();
+/**
+ * The init each request of a patchwise client was made with (set by `createApiClient`): its JSON body,
+ * sent again by each attempt without reading the request's, and the call's own signal, if any.
+ */
+export const requestInits: WeakMap<Request, RequestInit> = new WeakMap();
 
 /** Whether an answer of `status` may succeed when sent again (the sync runner's upserts ask too). */
 export const retryable = (status: number): boolean =>
@@ -76,7 +79,7 @@ export const retryable = (status: number): boolean =>
 export function createRetryingFetch(
   options: RetryingFetchOptions = {},
 ): (request: Request) => Promise<Response> {
-  const { retry, timeoutMs = 30_000, logger, provider } = options;
+  const { retry, timeoutMs = 30_000, logger, provider, onRateLimit } = options;
   const {
     retries = 3,
     minDelayMs = 500,
@@ -84,59 +87,78 @@ export function createRetryingFetch(
     random = Math.random,
     sleep: wait = sleep,
   } = retry || {};
+  // 0 or Infinity sets no timer.
+  const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
   return async (request) => {
-    const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
-    const redact = redactor(secrets);
     const { method } = request;
-    const url = redact(request.url);
-    const caller = options.signal ? AbortSignal.any([request.signal, options.signal]) : request.signal;
+    const made = requestInits.get(request);
+    // A request of ours is aborted by its call's own signal only, which its init holds: without one,
+    // no listener is needed.
+    const own = made ? made.signal : request.signal;
+    const caller = own && options.signal ? AbortSignal.any([own, options.signal]) : (own ?? options.signal);
     // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
     // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
     const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
     // As it was made, or read once, so that each attempt sends it whole without cloning the request.
-    const body = request.body ? (sentBodies.get(request) ?? (await request.arrayBuffer())) : undefined;
+    const body = typeof made?.body === "string" ? made.body : request.body && (await request.arrayBuffer());
+    // Where the request went, credentials redacted: only events, errors and `unwrap` need it.
+    let origin: Origin | undefined;
+    const originOf = (): Origin => {
+      if (!origin) {
+        const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
+        origin = { method, url: redactor(secrets)(request.url), provider, secrets };
+      }
+      return origin;
+    };
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      // Per attempt, until the response headers arrive (openapi-fetch reads the body later); 0 or
-      // Infinity sets no timer. The caller's abort is forwarded to it (cheaper than `AbortSignal.any`).
+      // Per attempt, until the response headers arrive (openapi-fetch reads the body later). The
+      // caller's abort is forwarded to it (cheaper than `AbortSignal.any`).
       const timer = new AbortController();
-      const forward = () => timer.abort(caller.reason);
-      if (caller.aborted) forward();
-      else caller.addEventListener("abort", forward, { once: true });
-      const id =
-        timeoutMs > 0 && timeoutMs < 2 ** 31 ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
       const { signal } = timer;
+      const forward = () => timer.abort(caller?.reason);
+      if (caller?.aborted) forward();
+      else caller?.addEventListener("abort", forward, { once: true });
+      const id = timed ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
       let response: Response | undefined;
       let failure: unknown;
       try {
-        const init: RequestInit = body ? { body, signal } : { signal };
         // The global fetch takes `init` beside the request (a new Request of it would copy the body
         // through a stream proxy, the slowest part of a call) and settles on abort by itself; a custom
         // one (an in-process simulator) may ignore the signal, so it is raced against it.
+        const init = { body, signal };
         response = await (options.fetch
           ? raceAbort(options.fetch(new Request(request, init)), signal)
           : fetch(request, init));
       } catch (error) {
-        if (caller.aborted) throw error;
+        if (caller?.aborted) throw error;
         failure = error;
       } finally {
         clearTimeout(id);
-        caller.removeEventListener("abort", forward);
+        caller?.removeEventListener("abort", forward);
       }
-      const timedOut = timer.signal.aborted;
+      const timedOut = signal.aborted;
       let hint: number | undefined;
       if (response) {
         const { status, headers } = response;
-        const limit = parseRateLimit(headers);
-        if (limit) options.onRateLimit?.(limit);
-        logger?.({ type: "response", method, url, attempt, status, durationMs: Date.now() - started });
+        const limit = onRateLimit && parseRateLimit(headers);
+        if (limit) onRateLimit!(limit);
+        logger?.({
+          type: "response",
+          method,
+          url: originOf().url,
+          attempt,
+          status,
+          durationMs: Date.now() - started,
+        });
         if (attempt >= attempts || !retryable(status)) {
-          origins.set(response, { method, url, provider, secrets });
+          if (!response.ok) origins.set(response, originOf());
           return response;
         }
         hint = retryAfterOf(status, headers, parseBody(await response.text().catch(() => "")));
       } else if (attempt >= attempts) {
-        const cause = sanitize(failure, redact);
+        const { url, secrets } = originOf();
+        const cause = sanitize(failure, redactor(secrets));
         const what = timedOut
           ? `timed out after ${timeoutMs} ms`
           : `failed: ${((cause.cause as Error | undefined) ?? cause).message}`;
@@ -152,8 +174,8 @@ export function createRetryingFetch(
       const why: { status: number } | { error: "network" | "timeout" } = response
         ? { status: response.status }
         : { error: timedOut ? "timeout" : "network" };
-      logger?.({ type: "retry", method, url, attempt, ...why, waitMs });
-      await wait(waitMs, caller);
+      logger?.({ type: "retry", method, url: originOf().url, attempt, ...why, waitMs });
+      await wait(waitMs, caller ?? new AbortController().signal);
     }
   };
 }
