@@ -156,7 +156,14 @@ export function customFieldIssues(
   const issues: ValidationIssue[] = [];
   const fields = after.custom_fields ?? [];
   if (!fields.length) return issues;
-  const stored = new Map((before.custom_fields ?? []).map((f) => [f.attribute_id, f]));
+  const had = before.custom_fields ?? [];
+  // The stored attributes in the stored order and types need no look-up (a repeated attribute is
+  // then repeated in after too: the rule's "duplicate-key" issue).
+  const stored =
+    had.length === fields.length &&
+    fields.every((f, i) => f.attribute_id === had[i]?.attribute_id && f.data_type === had[i].data_type)
+      ? undefined
+      : new Map(had.map((f) => [f.attribute_id, f]));
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // Paths and excerpts are built only for an issue: most fields have none.
@@ -166,7 +173,7 @@ export function customFieldIssues(
       issues.push(issue(`custom_fields[${i}].data_type`, "enum", `must be one of ${list}`, list, got));
       continue;
     }
-    const was = stored.get(field.attribute_id);
+    const was = stored ? stored.get(field.attribute_id) : had[i];
     if (was !== undefined && was.data_type !== field.data_type) {
       const type = was.data_type;
       const got = JSON.stringify(field.data_type);
