@@ -20,29 +20,28 @@ type Params = ProviderConfig["headers"];
  * authOf(provider, { apiKey: "k" }).headers; // { authorization: "Bearer k" }
  */
 export function authOf(provider: ProviderConfig, options: Readonly<Record<string, unknown>>): Auth {
-  const read = (option: string, required: boolean): string | undefined => {
-    const value = options[option];
-    if (value == null && !required) return undefined;
-    if (typeof value === "string" && value) return value;
-    // Never echo the value: it may be a key put in the wrong option.
-    const got = value === "" ? "an empty string" : typeof value;
-    throw new TypeError(`${provider.name}: option "${option}" must be a non-empty string, received ${got}`);
-  };
-  const fill = (params: Params, into: Record<string, string>) => {
+  const fill = (params: Params, into: Record<string, string> = {}) => {
     for (const [name, { option, required }] of Object.entries(params ?? {})) {
-      const value = read(option, required);
-      if (value) into[name] = value;
+      const value = options[option];
+      if (typeof value === "string" && value) into[name] = value;
+      else if (value != null || required) {
+        // Never echo the value: it may be a key put in the wrong option.
+        const got = value === "" ? "an empty string" : typeof value;
+        throw new TypeError(
+          `${provider.name}: option "${option}" must be a non-empty string, received ${got}`,
+        );
+      }
     }
     return into;
   };
-  const apiKey = read("apiKey", true) as string;
-  const headers = fill(provider.headers, {});
+  const { apiKey } = fill({ apiKey: { option: "apiKey", required: true } });
+  const headers = fill(provider.headers);
   return {
     headers: {
       ...headers,
       authorization: provider.auth === "basic" ? `Basic ${btoa(`${apiKey}:`)}` : `Bearer ${apiKey}`,
     },
-    query: fill(provider.query, {}),
-    secrets: [apiKey, ...Object.values(headers)],
+    query: fill(provider.query),
+    secrets: [apiKey!, ...Object.values(headers)],
   };
 }

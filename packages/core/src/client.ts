@@ -5,8 +5,15 @@ import createClient, {
   type MaybeOptionalInit,
 } from "openapi-fetch";
 import { authOf } from "./auth.ts";
-import type { RateLimitState } from "./rate-limit.ts";
-import { type ClientEvent, createRetryingFetch, type RetryOptions, requestInits } from "./retry.ts";
+import { parseRateLimit, type RateLimitState } from "./rate-limit.ts";
+import {
+  type ClientEvent,
+  createRetryingFetch,
+  type HeadersHook,
+  type RetryingFetchOptions,
+  type RetryOptions,
+  requestInits,
+} from "./retry.ts";
 import { USER_AGENT } from "./version.ts";
 
 /** What a client needs to know about a provider; generated from its spec by `tools/`. */
@@ -125,13 +132,26 @@ export function createApiClient<Paths extends {}>(
   options: ClientOptions & ProviderOptions,
 ): ApiClient<Paths> {
   const { headers, query, secrets } = authOf(provider, options);
+  // Responses' headers with the time each came (a reset may count from then), parsed only when
+  // `rateLimit` is read, newest first, or every 16 responses: a client whose `rateLimit` nobody reads
+  // parses one response in 16 rather than each.
+  let unread: [Headers, number][] = [];
   let rateLimit: RateLimitState | undefined;
+  const read = (): RateLimitState | undefined => {
+    rateLimit =
+      unread.reduceRight<RateLimitState | undefined>(
+        (found, [headers, at]) => found ?? parseRateLimit(headers, at),
+        undefined,
+      ) ?? rateLimit;
+    unread = [];
+    return rateLimit;
+  };
   const client = createClient<Paths>({
     baseUrl: options.baseUrl ?? provider.defaultBaseUrl,
     headers: { accept: "application/json", "user-agent": options.userAgent ?? USER_AGENT, ...headers },
     // The provider's default query parameters (Instaview's `companyId`) are added here rather than by
     // a middleware, which would rebuild every request.
-    querySerializer: provider.query ? (q) => serialize(q, query) : deepObjectQuery,
+    querySerializer: (q) => serialize(q, query),
     // A Request that remembers what it was made from, so that each attempt is sent from that.
     Request: class extends Request {
       constructor(input: RequestInfo | URL, init?: RequestInit) {
@@ -143,13 +163,13 @@ export function createApiClient<Paths extends {}>(
       ...options,
       provider: provider.name,
       secrets,
-      onRateLimit: (state) => {
-        rateLimit = state;
+      onHeaders: (headers, at) => {
+        if (unread.push([headers, at]) >= 16) read();
       },
-    }),
+    } as RetryingFetchOptions & HeadersHook),
   });
   return Object.defineProperty(client, "rateLimit", {
-    get: () => rateLimit,
+    get: read,
     enumerable: true,
   }) as unknown as ApiClient<Paths>;
 }

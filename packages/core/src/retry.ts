@@ -54,6 +54,11 @@ export interface RetryingFetchOptions {
   onRateLimit?: ((state: RateLimitState) => void) | undefined;
 }
 
+/** `createApiClient`'s own option: the headers of every response and when they came, to parse later. */
+export interface HeadersHook {
+  onHeaders?: ((headers: Headers, at: number) => void) | undefined;
+}
+
 /**
  * The init each request of a patchwise client was made with (set by `createApiClient`): its JSON body,
  * sent again by each attempt without reading the request's, and the call's own signal, if any.
@@ -79,7 +84,14 @@ export const retryable = (status: number): boolean =>
 export function createRetryingFetch(
   options: RetryingFetchOptions = {},
 ): (request: Request) => Promise<Response> {
-  const { retry, timeoutMs = 30_000, logger, provider, onRateLimit } = options;
+  const {
+    retry,
+    timeoutMs = 30_000,
+    logger,
+    provider,
+    onRateLimit,
+    onHeaders,
+  } = options as RetryingFetchOptions & HeadersHook;
   const {
     retries = 3,
     minDelayMs = 500,
@@ -104,10 +116,8 @@ export function createRetryingFetch(
     // Where the request went, credentials redacted: only events, errors and `unwrap` need it.
     let origin: Origin | undefined;
     const originOf = (): Origin => {
-      if (!origin) {
-        const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
-        origin = { method, url: redactor(secrets)(request.url), provider, secrets };
-      }
+      const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
+      origin ??= { method, url: redactor(secrets)(request.url), provider, secrets };
       return origin;
     };
     for (let attempt = 1; ; attempt++) {
@@ -141,6 +151,7 @@ export function createRetryingFetch(
       let hint: number | undefined;
       if (response) {
         const { status, headers } = response;
+        onHeaders?.(headers, Date.now());
         const limit = onRateLimit && parseRateLimit(headers);
         if (limit) onRateLimit!(limit);
         logger?.({
