@@ -37,8 +37,17 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
-  const ctx = new Context(options?.now);
-  const { issues } = ctx;
+  let now = options?.now;
+  const issues: ValidationIssue[] = [];
+  // "now" is read from the clock only when asked (most pairs send nothing, so nothing asks).
+  const ctx: DiffContext = {
+    get now() {
+      now ??= new Date();
+      return now;
+    },
+    field: "",
+    issues,
+  };
   // What to send, by key: made at the first change (most pairs have none).
   let found: Map<string, unknown> | undefined;
   for (const k in rules) {
@@ -80,17 +89,6 @@ export function diff<Read, Patch>(
   if (check) issues.push(...check(body as Patch, before, after));
   if (issues.length) throw new PatchValidationError(issues);
   return { body: body as Patch, noop: !changed.length, changed };
-}
-
-/** A diff's context: "now" is read from the clock only when asked (most pairs send nothing). */
-class Context implements DiffContext {
-  field = "";
-  issues: ValidationIssue[] = [];
-  constructor(private today?: Date) {}
-  get now(): Date {
-    this.today ??= new Date();
-    return this.today;
-  }
 }
 
 /** The schemas an empty body is known to satisfy (an empty body has no dates, so "now" cannot matter). */

@@ -14,24 +14,15 @@ interface ListOptions<C extends null> {
 /**
  * Same length, and each element of `y` matched by its own element of `x`: the one at its index when
  * `ordered`, else any one not matched yet (the same elements with the same multiplicities, in any order).
- * Items compare by `eq` in write form, mapped by `item` only when they differ as read.
  */
-function sameItems(
-  x: readonly unknown[],
-  y: readonly unknown[],
-  eq: Equality,
-  ordered: boolean,
-  item?: (v: unknown) => unknown,
-): boolean {
-  const same = item ? (v: unknown, w: unknown) => deepEqual(v, w) || eq(item(v), item(w)) : eq;
-  const taken: boolean[] = [];
+function sameItems(x: readonly unknown[], y: readonly unknown[], eq: Equality, ordered: boolean): boolean {
+  const pool = [...x];
   return (
     x.length === y.length &&
-    y.every((w, j) => {
-      const i = ordered ? (same(x[j], w) ? j : -1) : x.findIndex((v, i) => !taken[i] && same(v, w));
-      if (i < 0) return false;
-      taken[i] = true;
-      return true;
+    y.every((v, j) => {
+      if (ordered) return eq(x[j], v);
+      const i = pool.findIndex((w) => eq(w, v));
+      return i >= 0 && pool.splice(i, 1).length > 0;
     })
   );
 }
@@ -58,13 +49,15 @@ export function replaceList(
 ): FieldRule<unknown, unknown> {
   const { ordered, equals = deepEqual } = options;
   const clear = options.clear === null ? null : [];
-  const item = options.item as ((v: unknown) => unknown) | undefined;
-  const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item ?? ((v) => v));
+  const item = (options.item ?? ((v: unknown) => v)) as (v: unknown) => unknown;
+  const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item);
+  // Items deep-equal as read map to the same write item: mapped only when they differ.
+  const same: Equality = options.item ? (v, w) => deepEqual(v, w) || equals(item(v), item(w)) : equals;
   return fieldRule(
     ordered ? "replace-list" : "replace-set",
     key,
     (b, a) => {
-      if (sameItems((b ?? []) as unknown[], (a ?? []) as unknown[], equals, ordered, item)) return UNCHANGED;
+      if (sameItems((b ?? []) as unknown[], (a ?? []) as unknown[], same, ordered)) return UNCHANGED;
       return a === null ? clear : value(a);
     },
     value,
