@@ -155,10 +155,12 @@ function mapLeaves<T>(
 ): T | null | undefined {
   if (map == null) return map;
   let out: Record<string, unknown> | undefined;
-  for (const [group, fields] of Object.entries(map)) {
+  for (const group of Object.keys(map)) {
+    const fields = (map as Record<string, Record<string, unknown> | null>)[group];
     if (fields == null || typeof fields !== "object") continue;
     let copy: Record<string, unknown> | undefined;
-    for (const [field, v] of Object.entries(fields as Record<string, unknown>)) {
+    for (const field of Object.keys(fields)) {
+      const v = fields[field];
       const w = v === undefined ? v : f(v, group, field);
       if (w === v) continue;
       copy ??= { ...fields };
