@@ -10,9 +10,9 @@ import {
   type ClientEvent,
   createRetryingFetch,
   type HeadersHook,
+  type PlannedRequest,
   type RetryingFetchOptions,
   type RetryOptions,
-  requestInits,
 } from "./retry.ts";
 import { USER_AGENT } from "./version.ts";
 
@@ -146,19 +146,29 @@ export function createApiClient<Paths extends {}>(
     unread = [];
     return rateLimit;
   };
+  // Whether the call being made needs a real Request: it does once a middleware is registered, or
+  // when the call brings middleware or a fetch of its own (they are handed the Request).
+  let real = false;
+  let used = false;
   const client = createClient<Paths>({
     baseUrl: options.baseUrl ?? provider.defaultBaseUrl,
     headers: { accept: "application/json", "user-agent": options.userAgent ?? USER_AGENT, ...headers },
     // The provider's default query parameters (Instaview's `companyId`) are added here rather than by
     // a middleware, which would rebuild every request.
     querySerializer: (q) => serialize(q, query),
-    // A Request that remembers what it was made from, so that each attempt is sent from that.
-    Request: class extends Request {
-      constructor(input: RequestInfo | URL, init?: RequestInit) {
-        super(input, init);
-        if (typeof input === "string" && init) requestInits.set(this, init);
+    // openapi-fetch builds a Request per call and hands it to middleware and to `fetch`, which builds
+    // another to send. When nothing else will see it, the call stays its URL and init (what openapi-fetch
+    // reads of it, `method`, and `headers` for the errors' redaction): each attempt is then one Request.
+    Request: class {
+      // openapi-fetch checks that a middleware's replacement is `instanceof` this class.
+      static [Symbol.hasInstance] = (value: unknown) => value instanceof Request;
+      constructor(url: string, init: RequestInit) {
+        // biome-ignore lint/correctness/noConstructorReturn: openapi-fetch calls `new Request(url, init)`.
+        return real || typeof (init.body ?? "") !== "string"
+          ? new Request(url, init)
+          : (Object.assign(init, { url }) as PlannedRequest);
       }
-    },
+    } as unknown as typeof Request,
     fetch: createRetryingFetch({
       ...options,
       provider: provider.name,
@@ -168,6 +178,22 @@ export function createApiClient<Paths extends {}>(
       },
     } as RetryingFetchOptions & HeadersHook),
   });
+  // Every method, wrapped to say whether its call needs a real Request.
+  const calls = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name in calls) {
+    const call = calls[name]!;
+    calls[name] =
+      name === "use"
+        ? (...middleware) => {
+            used = true;
+            return call(...middleware);
+          }
+        : (...args) => {
+            const init = Object(args.at(-1)) as { middleware?: unknown; fetch?: unknown };
+            real = used || !!(init.middleware || init.fetch);
+            return call(...args);
+          };
+  }
   return Object.defineProperty(client, "rateLimit", {
     get: read,
     enumerable: true,

@@ -60,10 +60,10 @@ export interface HeadersHook {
 }
 
 /**
- * The init each request of a patchwise client was made with (set by `createApiClient`): its JSON body,
- * sent again by each attempt without reading the request's, and the call's own signal, if any.
+ * A call of a patchwise client that no middleware sees: its init with its URL, sent as it is by each
+ * attempt (`createApiClient` makes it in place of a Request).
  */
-export const requestInits: WeakMap<Request, RequestInit> = new WeakMap();
+export type PlannedRequest = RequestInit & { url: string; method: string; headers: Headers };
 
 /** Whether an answer of `status` may succeed when sent again (the sync runner's upserts ask too). */
 export const retryable = (status: number): boolean =>
@@ -103,16 +103,16 @@ export function createRetryingFetch(
   const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
   return async (request) => {
     const { method } = request;
-    const made = requestInits.get(request);
-    // A request of ours is aborted by its call's own signal only, which its init holds: without one,
-    // no listener is needed.
+    const made = request instanceof Request ? undefined : (request as PlannedRequest);
+    // A planned call is aborted by its own signal only, which its init holds: without one, no listener
+    // is needed.
     const own = made ? made.signal : request.signal;
     const caller = own && options.signal ? AbortSignal.any([own, options.signal]) : (own ?? options.signal);
     // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
     // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
     const attempts = retry !== false && method !== "POST" ? retries + 1 : 1;
-    // As it was made, or read once, so that each attempt sends it whole without cloning the request.
-    const body = typeof made?.body === "string" ? made.body : request.body && (await request.arrayBuffer());
+    // As it was planned, or read once, so that each attempt sends it whole without cloning the request.
+    const body = made ? (made.body ?? null) : request.body && (await request.arrayBuffer());
     // Where the request went, credentials redacted: only events, errors and `unwrap` need it.
     let origin: Origin | undefined;
     const originOf = (): Origin => {
@@ -136,10 +136,11 @@ export function createRetryingFetch(
         // The global fetch takes `init` beside the request (a new Request of it would copy the body
         // through a stream proxy, the slowest part of a call) and settles on abort by itself; a custom
         // one (an in-process simulator) may ignore the signal, so it is raced against it.
-        const init = { body, signal };
+        const init = { ...made, body, signal };
+        const input = made ? request.url : request;
         response = await (options.fetch
-          ? raceAbort(options.fetch(new Request(request, init)), signal)
-          : fetch(request, init));
+          ? raceAbort(options.fetch(new Request(input, init)), signal)
+          : fetch(input, init));
       } catch (error) {
         if (caller?.aborted) throw error;
         failure = error;

@@ -73,4 +73,81 @@ describe("createApiClient", () => {
     // @ts-expect-error rateLimit is read-only
     void (() => (client.rateLimit = undefined));
   });
+
+  it("hands an in-process handler a real Request with the JSON body, on each attempt", async () => {
+    const seen: [boolean, string, string, string | null][] = [];
+    const client = createApiClient<paths>(folk, {
+      apiKey: SECRET,
+      retry: { minDelayMs: 1 },
+      fetch: async (request) => {
+        seen.push([
+          request instanceof Request,
+          request.method,
+          await request.text(),
+          request.headers.get("content-type"),
+        ]);
+        return seen.length < 2
+          ? new Response(null, { status: 503 })
+          : Response.json({ data: { id: "per_1" } });
+      },
+    });
+    const { data } = await client.PATCH("/v1/people/{personId}", {
+      params: { path: { personId: "per_1" } },
+      body: { firstName: "Ada" },
+    });
+    expect(data).toEqual({ data: { id: "per_1" } });
+    const sent = [true, "PATCH", '{"firstName":"Ada"}', "application/json"];
+    expect(seen).toEqual([sent, sent]);
+  });
+
+  it("gives a call's own middleware and fetch a real Request, body and retries included", async () => {
+    server = await startServer([{ status: 503 }, { body: {} }]);
+    const client = createApiClient<paths>(folk, {
+      apiKey: SECRET,
+      baseUrl: server.url,
+      retry: { minDelayMs: 1 },
+    });
+    const kinds: boolean[] = [];
+    await client.PATCH("/v1/people/{personId}", {
+      params: { path: { personId: "per_1" } },
+      body: { firstName: "Ada" },
+      middleware: [
+        {
+          onRequest: ({ request }) => {
+            kinds.push(request instanceof Request);
+            request.headers.set("x-trace", "t1");
+          },
+        },
+      ],
+    });
+    const ownFetch = async (request: Request) => {
+      kinds.push(request instanceof Request);
+      return Response.json({});
+    };
+    await client.GET("/v1/people", { fetch: ownFetch });
+    expect(kinds).toEqual([true, true]);
+    expect(server.seen.map((s) => [s.body, s.headers["x-trace"]])).toEqual([
+      ['{"firstName":"Ada"}', "t1"],
+      ['{"firstName":"Ada"}', "t1"],
+    ]);
+  });
+
+  it("retries a request a middleware replaced, with its body", async () => {
+    server = await startServer([{ status: 503 }, { body: {} }]);
+    const client = createApiClient<paths>(folk, {
+      apiKey: SECRET,
+      baseUrl: server.url,
+      retry: { minDelayMs: 1 },
+    });
+    client.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-signed": "yes" } }) });
+    const { response } = await client.PATCH("/v1/people/{personId}", {
+      params: { path: { personId: "per_1" } },
+      body: { firstName: "Ada" },
+    });
+    expect(response.status).toBe(200);
+    expect(server.seen.map((s) => [s.method, s.body, s.headers["x-signed"]])).toEqual([
+      ["PATCH", '{"firstName":"Ada"}', "yes"],
+      ["PATCH", '{"firstName":"Ada"}', "yes"],
+    ]);
+  });
 });

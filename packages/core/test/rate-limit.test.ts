@@ -102,6 +102,26 @@ describe("client.rateLimit", () => {
     expect(client.rateLimit?.remaining).toBe(149);
   });
 
+  it("keeps the last state seen when later responses have none, read or not in between", async () => {
+    const limited = { headers: { "x-ratelimit-remaining": "7", "x-ratelimit-reset": "1767225600" } };
+    server = await startServer([...Array.from({ length: 20 }, () => limited), { body: {} }]);
+    const client = createApiClient<paths>(folk, { apiKey: SECRET, baseUrl: server.url });
+    for (let i = 0; i < 21; i++) await client.GET("/v1/people");
+    expect(client.rateLimit).toEqual({ remaining: 7, reset: new Date("2026-01-01T00:00:00Z") });
+    const state = client.rateLimit;
+    await client.GET("/v1/people");
+    expect(client.rateLimit).toBe(state);
+  });
+
+  it("counts a reset in seconds from the response, not from the read", async () => {
+    server = await startServer([{ headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "60" } }]);
+    const client = createApiClient<paths>(folk, { apiKey: SECRET, baseUrl: server.url });
+    await client.GET("/v1/people");
+    const answered = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(+client.rateLimit!.reset!).toBeLessThanOrEqual(answered + 60_000);
+  });
+
   it("reads Instaview's windows", async () => {
     server = await startServer([
       {
