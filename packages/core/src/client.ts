@@ -5,15 +5,8 @@ import createClient, {
   type MaybeOptionalInit,
 } from "openapi-fetch";
 import { authOf } from "./auth.ts";
-import { parseRateLimit, type RateLimitState } from "./rate-limit.ts";
-import {
-  type ClientEvent,
-  createRetryingFetch,
-  type HeadersHook,
-  type PlannedRequest,
-  type RetryingFetchOptions,
-  type RetryOptions,
-} from "./retry.ts";
+import type { RateLimitState } from "./rate-limit.ts";
+import { type ClientEvent, createRetryingFetch, type PlannedRequest, type RetryOptions } from "./retry.ts";
 import { USER_AGENT } from "./version.ts";
 
 /** What a client needs to know about a provider; generated from its spec by `tools/`. */
@@ -132,20 +125,7 @@ export function createApiClient<Paths extends {}>(
   options: ClientOptions & ProviderOptions,
 ): ApiClient<Paths> {
   const { headers, query, secrets } = authOf(provider, options);
-  // Responses' headers with the time each came (a reset may count from then), parsed only when
-  // `rateLimit` is read, newest first, or every 16 responses: a client whose `rateLimit` nobody reads
-  // parses one response in 16 rather than each.
-  let unread: [Headers, number][] = [];
   let rateLimit: RateLimitState | undefined;
-  const read = (): RateLimitState | undefined => {
-    rateLimit =
-      unread.reduceRight<RateLimitState | undefined>(
-        (found, [headers, at]) => found ?? parseRateLimit(headers, at),
-        undefined,
-      ) ?? rateLimit;
-    unread = [];
-    return rateLimit;
-  };
   // Whether the call being made needs a real Request: it does once a middleware is registered, or
   // when the call brings middleware or a fetch of its own (they are handed the Request).
   let real = false;
@@ -173,29 +153,24 @@ export function createApiClient<Paths extends {}>(
       ...options,
       provider: provider.name,
       secrets,
-      onHeaders: (headers, at) => {
-        if (unread.push([headers, at]) >= 16) read();
+      onRateLimit: (state) => {
+        rateLimit = state;
       },
-    } as RetryingFetchOptions & HeadersHook),
+    }),
   });
   // Every method, wrapped to say whether its call needs a real Request.
   const calls = client as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const name in calls) {
     const call = calls[name]!;
-    calls[name] =
-      name === "use"
-        ? (...middleware) => {
-            used = true;
-            return call(...middleware);
-          }
-        : (...args) => {
-            const init = Object(args.at(-1)) as { middleware?: unknown; fetch?: unknown };
-            real = used || !!(init.middleware || init.fetch);
-            return call(...args);
-          };
+    calls[name] = (...args) => {
+      if (name === "use") used = true;
+      const init = Object(args.at(-1)) as { middleware?: unknown; fetch?: unknown };
+      real = used || !!(init.middleware || init.fetch);
+      return call(...args);
+    };
   }
   return Object.defineProperty(client, "rateLimit", {
-    get: read,
+    get: () => rateLimit,
     enumerable: true,
   }) as unknown as ApiClient<Paths>;
 }

@@ -54,11 +54,6 @@ export interface RetryingFetchOptions {
   onRateLimit?: ((state: RateLimitState) => void) | undefined;
 }
 
-/** `createApiClient`'s own option: the headers of every response and when they came, to parse later. */
-export interface HeadersHook {
-  onHeaders?: ((headers: Headers, at: number) => void) | undefined;
-}
-
 /**
  * A call of a patchwise client that no middleware sees: its init with its URL, sent as it is by each
  * attempt (`createApiClient` makes it in place of a Request).
@@ -84,14 +79,7 @@ export const retryable = (status: number): boolean =>
 export function createRetryingFetch(
   options: RetryingFetchOptions = {},
 ): (request: Request) => Promise<Response> {
-  const {
-    retry,
-    timeoutMs = 30_000,
-    logger,
-    provider,
-    onRateLimit,
-    onHeaders,
-  } = options as RetryingFetchOptions & HeadersHook;
+  const { retry, timeoutMs = 30_000, logger, provider, onRateLimit } = options;
   const {
     retries = 3,
     minDelayMs = 500,
@@ -99,14 +87,11 @@ export function createRetryingFetch(
     random = Math.random,
     sleep: wait = sleep,
   } = retry || {};
-  // 0 or Infinity sets no timer.
-  const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
   return async (request) => {
-    const { method } = request;
+    const { method, signal: own } = request;
+    // A planned call (see `PlannedRequest`) is its init: its signal is the call's own, if any, and then
+    // no listener is needed.
     const made = request instanceof Request ? undefined : (request as PlannedRequest);
-    // A planned call is aborted by its own signal only, which its init holds: without one, no listener
-    // is needed.
-    const own = made ? made.signal : request.signal;
     const caller = own && options.signal ? AbortSignal.any([own, options.signal]) : (own ?? options.signal);
     // GET, HEAD, OPTIONS, PUT, DELETE are idempotent, and so are the diff engine's PATCH bodies (they
     // set state). POST never is, and no provider offers idempotency keys: it gets one attempt.
@@ -114,28 +99,28 @@ export function createRetryingFetch(
     // As it was planned, or read once, so that each attempt sends it whole without cloning the request.
     const body = made ? (made.body ?? null) : request.body && (await request.arrayBuffer());
     // Where the request went, credentials redacted: only events, errors and `unwrap` need it.
-    let origin: Origin | undefined;
-    const originOf = (): Origin => {
+    const origin = (): Origin => {
       const secrets = [...(options.secrets ?? []), request.headers.get("authorization")?.split(" ").pop()];
-      origin ??= { method, url: redactor(secrets)(request.url), provider, secrets };
-      return origin;
+      return { method, url: redactor(secrets)(request.url), provider, secrets };
     };
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      // Per attempt, until the response headers arrive (openapi-fetch reads the body later). The
-      // caller's abort is forwarded to it (cheaper than `AbortSignal.any`).
+      // Per attempt, until the response headers arrive (openapi-fetch reads the body later); 0 or
+      // Infinity sets no timer. The caller's abort is forwarded to it (cheaper than `AbortSignal.any`).
       const timer = new AbortController();
       const { signal } = timer;
       const forward = () => timer.abort(caller?.reason);
       if (caller?.aborted) forward();
       else caller?.addEventListener("abort", forward, { once: true });
-      const id = timed ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
+      const id =
+        timeoutMs > 0 && timeoutMs < 2 ** 31 ? setTimeout(() => timer.abort(), timeoutMs) : undefined;
       let response: Response | undefined;
       let failure: unknown;
       try {
-        // The global fetch takes `init` beside the request (a new Request of it would copy the body
-        // through a stream proxy, the slowest part of a call) and settles on abort by itself; a custom
-        // one (an in-process simulator) may ignore the signal, so it is raced against it.
+        // A planned call is sent from its URL and init: one Request per attempt, inside fetch. A Request
+        // is sent with `init` beside it (a new Request of it alone would copy the body through a stream
+        // proxy). A custom fetch (an in-process simulator) is handed a Request and may ignore the signal,
+        // so it is raced against it.
         const init = { ...made, body, signal };
         const input = made ? request.url : request;
         response = await (options.fetch
@@ -152,24 +137,23 @@ export function createRetryingFetch(
       let hint: number | undefined;
       if (response) {
         const { status, headers } = response;
-        onHeaders?.(headers, Date.now());
         const limit = onRateLimit && parseRateLimit(headers);
         if (limit) onRateLimit!(limit);
         logger?.({
           type: "response",
           method,
-          url: originOf().url,
+          url: origin().url,
           attempt,
           status,
           durationMs: Date.now() - started,
         });
         if (attempt >= attempts || !retryable(status)) {
-          if (!response.ok) origins.set(response, originOf());
+          if (!response.ok) origins.set(response, origin());
           return response;
         }
         hint = retryAfterOf(status, headers, parseBody(await response.text().catch(() => "")));
       } else if (attempt >= attempts) {
-        const { url, secrets } = originOf();
+        const { url, secrets } = origin();
         const cause = sanitize(failure, redactor(secrets));
         const what = timedOut
           ? `timed out after ${timeoutMs} ms`
@@ -186,7 +170,7 @@ export function createRetryingFetch(
       const why: { status: number } | { error: "network" | "timeout" } = response
         ? { status: response.status }
         : { error: timedOut ? "timeout" : "network" };
-      logger?.({ type: "retry", method, url: originOf().url, attempt, ...why, waitMs });
+      logger?.({ type: "retry", method, url: origin().url, attempt, ...why, waitMs });
       await wait(waitMs, caller ?? new AbortController().signal);
     }
   };

@@ -91,9 +91,5 @@ export function createInstaviewClient(options: InstaviewClientOptions): Instavie
         paging,
       ),
   };
-  // The same object: only its PATCH type is stricter than ApiClient's.
-  return Object.defineProperty(client, "iterate", {
-    value: iterate,
-    enumerable: true,
-  }) as unknown as InstaviewClient;
+  return Object.assign(client, { iterate });
 }

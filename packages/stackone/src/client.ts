@@ -125,9 +125,5 @@ export function createStackOneClient(options: StackOneClientOptions): StackOneCl
         paging,
       ),
   };
-  // The same object: only its PATCH type is stricter than ApiClient's.
-  return Object.defineProperty(client, "iterate", {
-    value: iterate,
-    enumerable: true,
-  }) as unknown as StackOneClient;
+  return Object.assign(client, { iterate });
 }

@@ -97,9 +97,6 @@ function pageSizeOf(options: StardexIterateOptions | undefined): number {
   return size;
 }
 
-const maxPagesOf = (options: StardexIterateOptions | undefined) =>
-  options?.maxPages === undefined ? {} : { maxPages: options.maxPages };
-
 /**
  * Creates a Stardex client: `Authorization: Bearer <apiKey>`, retries of 429 (honouring `Retry-After`,
  * `X-RateLimit-Reset` and `retry_after_seconds`), 408 and 5xx for GET and PATCH (never POST), per-attempt
@@ -122,7 +119,7 @@ export function createStardexClient(options: StardexClientOptions): StardexClien
         const { data, meta } = await load(offset, limit);
         return { items: data, total: meta.total };
       }),
-      maxPagesOf(options),
+      options,
     );
   };
 
@@ -146,8 +143,5 @@ export function createStardexClient(options: StardexClientOptions): StardexClien
       });
     },
   };
-  return Object.defineProperty(client, "iterate", {
-    value: iterate,
-    enumerable: true,
-  }) as unknown as StardexClient;
+  return Object.assign(client, { iterate });
 }
