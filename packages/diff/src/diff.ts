@@ -37,52 +37,41 @@ export function diff<Read, Patch>(
   options?: DiffOptions,
 ): DiffResult<Patch> {
   const rules = spec.fields as unknown as Record<string, FieldRule<Read, unknown>>;
-  let now = options?.now;
+  const now = options?.now ?? new Date();
   const issues: ValidationIssue[] = [];
-  // "now" is read from the clock only when asked (most pairs send nothing, so nothing asks).
-  const ctx: DiffContext = {
-    get now() {
-      now ??= new Date();
-      return now;
-    },
-    field: "",
-    issues,
-  };
-  // What to send, by key: made at the first change (most pairs have none).
-  let found: Map<string, unknown> | undefined;
+  const ctx: DiffContext = { now, field: "", issues };
+  // What to send, by key: made at the first change (most pairs have none), with no prototype so that
+  // any key is a plain slot.
+  let found: Record<string, unknown> | undefined;
   for (const k in rules) {
     ctx.field = k;
     const v = rules[k]!.diff(before, after, ctx);
     if (v === UNCHANGED || v === undefined) continue;
-    found ??= new Map();
-    found.set(k, v);
+    found ??= Object.create(null) as Record<string, unknown>;
+    found[k] = v;
   }
   const body: Record<string, unknown> = {};
-  const changed: (keyof Patch & string)[] = [];
   if (found) {
     for (const { field, requires } of spec.companions ?? []) {
-      if (!found.has(field) || found.has(requires)) continue;
+      if (found[field] === undefined || found[requires] !== undefined) continue;
       // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
       const rule = rules[requires];
       let v = rule?.value?.(after) ?? UNCHANGED;
       if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
-      if (v !== UNCHANGED) found.set(requires, v);
+      if (v !== UNCHANGED) found[requires] = v;
       else
         issues.push(
           issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),
         );
     }
-    // In rule-table order: `for…in` lists integer-like keys first, then insertion order.
-    for (const k in rules) {
-      if (!found.has(k)) continue;
-      body[k] = toJson(found.get(k));
-      changed.push(k as keyof Patch & string);
-    }
+    // In rule-table order: `for…in` and `Object.keys` both list integer-like keys first, then insertion order.
+    for (const k in rules) if (found[k] !== undefined) body[k] = toJson(found[k]);
   }
+  const changed = Object.keys(body) as (keyof Patch & string)[];
   const { schema, check } = spec;
   // Most pairs send nothing: an empty body is validated once per schema.
   if (schema && (changed.length || !validEmpty.has(schema))) {
-    const found = validate(schema, body, { now: ctx.now });
+    const found = validate(schema, body, { now });
     issues.push(...found);
     if (!found.length && !changed.length) validEmpty.add(schema);
   }
