@@ -17,8 +17,8 @@ const RECORDS = 10_000;
 const DIFF_PAIRS = 300;
 /** Per diff contender: 3 rounds of 200 ms after a 150 ms warmup. */
 const DIFF_TIMING = { timeMs: 600, warmupMs: 150, iterations: 5, rounds: 3 };
-/** Per provider and request: 1 s of alternating raw and client requests after a 200 ms warmup. */
-const CLIENT_TIMING = { timeMs: 1000, warmupMs: 200, iterations: 50 };
+/** Per provider and request: 2 s of alternating raw and client requests after a 200 ms warmup. */
+const CLIENT_TIMING = { timeMs: 2000, warmupMs: 200, iterations: 50 };
 /**
  * `syncRecords` with its default concurrency, given the current records as a snapshot, so that the
  * run measures the diffs and the writes: one GET per record (`"get"`) would add 10,000 reads to the
