@@ -55,10 +55,10 @@ export function diff<Read, Patch>(
     for (const { field, requires } of spec.companions ?? []) {
       if (found[field] === undefined || found[requires] !== undefined) continue;
       // The full value as it is after the update: after's, or before's when after leaves it unmanaged.
-      const rule = rules[requires];
-      let v = rule?.value?.(after) ?? UNCHANGED;
-      if (v === UNCHANGED) v = rule?.value?.(before) ?? UNCHANGED;
-      if (v !== UNCHANGED) found[requires] = v;
+      const v = [after, before]
+        .map((r) => rules[requires]?.value?.(r))
+        .find((v) => v != null && v !== UNCHANGED);
+      if (v !== undefined) found[requires] = v;
       else
         issues.push(
           issue(requires, "companion", `must be sent with ${field}`, field, "no value in either record"),

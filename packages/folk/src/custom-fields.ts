@@ -68,9 +68,11 @@ function sameRef(x: Ref, y: Ref): boolean {
   return isString(x.email) && isString(y.email) && x.email.toLowerCase() === y.email.toLowerCase();
 }
 
+/** Every reference of `x` matches one of `y`. */
+const covers = (x: readonly Ref[], y: readonly Ref[]) => x.every((a) => y.some((b) => sameRef(a, b)));
+
 /** The same set of references: every item of one side matches an item of the other, order ignored. */
-const sameRefs = (x: readonly Ref[], y: readonly Ref[]) =>
-  x.every((a) => y.some((b) => sameRef(a, b))) && y.every((b) => x.some((a) => sameRef(a, b)));
+const sameRefs = (x: readonly Ref[], y: readonly Ref[]) => covers(x, y) && covers(y, x);
 
 const sameLabels = (x: readonly string[], y: readonly string[]) => {
   const a = new Set(x);
@@ -116,7 +118,7 @@ function toRefInput(v: unknown): unknown {
 export function toCustomFieldInput(v: FolkCustomFieldValueDesired): FolkCustomFieldValueInput {
   if (isUnset(v)) return null;
   if (!Array.isArray(v)) return v;
-  if (v.every(isString)) return [...new Set(v)];
+  // Labels and references alike: the first of each JSON form (a label is its own write form).
   const seen = new Set<string>();
   return v.map(toRefInput).filter((ref) => {
     const key = JSON.stringify(ref);

@@ -44,8 +44,8 @@ function dayOf(value: string): string {
 }
 
 /** Same day, whatever the encoding: `2030-01-01` equals `2030-01-01T00:00:00Z`. */
-const sameDate: Equality = (a, b) =>
-  typeof a === "string" && typeof b === "string" ? sameDay(dayOf(a), dayOf(b)) : sameDay(a, b);
+const sameDate: Equality = (a, b) => sameDay(day(a), day(b));
+const day = (v: unknown) => (typeof v === "string" ? dayOf(v) : v);
 
 /** The ids of a record with repeats dropped (first occurrence kept): `jobIds` is a set. */
 function uniqueJobIds(record: InstaviewCandidate): InstaviewCandidate {

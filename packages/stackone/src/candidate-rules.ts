@@ -6,7 +6,6 @@ import {
   diff,
   type Equality,
   type FieldRule,
-  type ItemOf,
   issue,
   type KeysOf,
   nullable,
@@ -63,34 +62,12 @@ const sameMoment: Equality = (a, b) =>
 
 /**
  * A list StackOne replaces whole and whose order means nothing (providers/stackone.md: "compare lists
- * as multisets"): `replaceList` unordered, compared item by item with `sameItem`, except that a
- * desired `null` is sent as `null` (StackOne: "every property may be null"), where `replaceList`
- * sends `[]`. `null`, absent and `[]` in before are all the empty list. A value that is not a list is
- * sent as it is, so the validation table names it instead of the rule failing on it.
+ * as multisets"): `replaceList` unordered, compared item by item with `sameItem`, a desired `null` sent
+ * as `null` (StackOne: "every property may be null"). `null`, absent and `[]` in before are all the
+ * empty list; a value that is not a list is sent as it is, so the validation table names it.
  */
-function replaceSet<K extends ListKey>(
-  key: K,
-): FieldRule<StackOneCandidate, ItemOf<StackOneCandidate[K]>[] | null> {
-  const list = replaceList<StackOneCandidate, K>(key, { ordered: false, equals: sameItem });
-  /** Before with a non-list value at `key` read as the empty list (it never equals a desired list). */
-  const listed = (record: StackOneCandidate) =>
-    Array.isArray(record[key]) ? record : { ...record, [key]: null };
-  return {
-    kind: list.kind,
-    diff(before, after, ctx) {
-      const a: unknown = after[key];
-      if (a === undefined) return UNCHANGED;
-      if (a !== null && !Array.isArray(a)) return deepEqual(a, before[key]) ? UNCHANGED : (a as never);
-      const sent = list.diff(listed(before), after, ctx);
-      return sent === UNCHANGED ? UNCHANGED : a === null ? null : sent;
-    },
-    value(record) {
-      const a: unknown = record[key];
-      if (a === undefined) return UNCHANGED;
-      return Array.isArray(a) ? list.value!(record) : a === null ? null : (a as never);
-    },
-  };
-}
+const replaceSet = <K extends ListKey>(key: K) =>
+  replaceList<StackOneCandidate, K, null>(key, { ordered: false, equals: sameItem, clear: null });
 
 /**
  * `unified_custom_fields`, replaced whole (specs/stackone.yaml, x-patchwise-assumed): `replaceObject`
@@ -100,7 +77,7 @@ function replaceSet<K extends ListKey>(
 function unifiedCustomFields(): FieldRule<StackOneCandidate, { [key: string]: unknown } | null> {
   const object = replaceObject<StackOneCandidate, "unified_custom_fields">("unified_custom_fields");
   return {
-    kind: object.kind,
+    ...object,
     diff(before, after, ctx) {
       // Emptiness is asked only of objects that differ (few pairs).
       const sent = object.diff(before, after, ctx);
@@ -110,7 +87,6 @@ function unifiedCustomFields(): FieldRule<StackOneCandidate, { [key: string]: un
         ? UNCHANGED
         : sent;
     },
-    value: (record) => object.value!(record),
   };
 }
 

@@ -60,29 +60,22 @@ const FORMAT_SCHEMAS = {
 const valid = (format: keyof typeof FORMAT_SCHEMAS, v: string) => !validate(FORMAT_SCHEMAS[format], v).length;
 
 /**
- * What a scalar kind's `value` must be for the API to take it (assumed with the model): a finite number,
- * a date or ISO timestamp, a uri. A value outside it is a validation issue, never sent.
- * @example VALUE_FORMATS.number?.valid("n/a") // false
+ * What a scalar kind's `value` must be for the API to take it (assumed with the model), as the limit,
+ * what it must be and its check: a finite number, a date or ISO timestamp, a uri. A value outside it is
+ * a validation issue, never sent.
+ * @example VALUE_FORMATS.number?.[2]("n/a") // false
  */
 const VALUE_FORMATS: Partial<
-  Record<DataType, { limit: string; expected: string; valid: (v: string) => boolean }>
+  Record<DataType, [limit: string, expected: string, valid: (v: string) => boolean]>
 > = {
-  number: {
-    limit: "number",
-    expected: "must be a finite number (clear a field with null)",
-    valid: (v) => NUMERIC.test(v) && Number.isFinite(Number(v)),
-  },
-  date: {
-    limit: "date",
-    expected: "must be a date (YYYY-MM-DD) or an ISO timestamp (clear a field with null)",
-    valid: (v) =>
+  number: ["number", "a finite number", (v) => NUMERIC.test(v) && Number.isFinite(Number(v))],
+  date: [
+    "date",
+    "a date (YYYY-MM-DD) or an ISO timestamp",
+    (v) =>
       valid("date", v) || valid("date-time", v) || (LOCAL_TIMESTAMP.test(v) && valid("date", v.slice(0, 10))),
-  },
-  url: {
-    limit: "uri",
-    expected: "must be a valid uri (clear a field with null)",
-    valid: (v) => valid("uri", v),
-  },
+  ],
+  url: ["uri", "a valid uri", (v) => valid("uri", v)],
 };
 
 const kindOf = (field: StardexCustomFieldValue): Kind | undefined =>
@@ -166,25 +159,23 @@ export function customFieldIssues(
       : new Map(had.map((f) => [f.attribute_id, f]));
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
-    // Paths and excerpts are built only for an issue: most fields have none.
-    if (!kindOf(field)) {
-      const list = CUSTOM_FIELD_DATA_TYPES.map((t) => JSON.stringify(t)).join(", ");
-      const got = JSON.stringify(field.data_type);
-      issues.push(issue(`custom_fields[${i}].data_type`, "enum", `must be one of ${list}`, list, got));
-      continue;
-    }
+    const known = kindOf(field);
     const was = stored ? stored.get(field.attribute_id) : had[i];
-    if (was !== undefined && was.data_type !== field.data_type) {
-      const type = was.data_type;
+    // Paths and excerpts are built only for an issue: most fields have none.
+    if (!known || (was !== undefined && was.data_type !== field.data_type)) {
+      const path = `custom_fields[${i}].data_type`;
       const got = JSON.stringify(field.data_type);
+      const list = CUSTOM_FIELD_DATA_TYPES.map((t) => JSON.stringify(t)).join(", ");
       issues.push(
-        issue(
-          `custom_fields[${i}].data_type`,
-          "data-type",
-          `must stay ${type}, the attribute's data type`,
-          type,
-          got,
-        ),
+        known
+          ? issue(
+              path,
+              "data-type",
+              `must stay ${was!.data_type}, the attribute's data type`,
+              was!.data_type,
+              got,
+            )
+          : issue(path, "enum", `must be one of ${list}`, list, got),
       );
       continue;
     }
@@ -192,16 +183,10 @@ export function customFieldIssues(
     if (!sent || (was !== undefined && deepEqual(was, field))) continue;
     const format = VALUE_FORMATS[field.data_type];
     const value = format && customFieldOp(was, field)?.value;
-    if (format && value !== undefined && !format.valid(value)) {
+    if (format && value !== undefined && !format[2](value)) {
+      const expected = `must be ${format[1]} (clear a field with null)`;
       issues.push(
-        issue(
-          `custom_fields[${i}].value`,
-          "format",
-          format.expected,
-          format.limit,
-          JSON.stringify(value),
-          value,
-        ),
+        issue(`custom_fields[${i}].value`, "format", expected, format[0], JSON.stringify(value), value),
       );
     }
   }

@@ -30,7 +30,8 @@ function sameItems(x: readonly unknown[], y: readonly unknown[], eq: Equality, o
 /**
  * A list the provider replaces whole: when it differs, the whole after list is sent, each element
  * mapped by `item` (read item → write item) and compared in that write form. A desired `null` empties
- * the list: it sends `clear` (`[]` unless the provider clears with `null`).
+ * the list: it sends `clear` (`[]` unless the provider clears with `null`). A desired value that is not
+ * a list is sent as it is, for the validation table to name; one in before reads as the empty list.
  * @example
  * replaceList("emails", { ordered: true }) // first is primary
  * replaceList("groups", { ordered: false, item: (g) => ({ id: g.id }) })
@@ -50,16 +51,15 @@ export function replaceList(
   const { ordered, equals = deepEqual } = options;
   const clear = options.clear === null ? null : [];
   const item = (options.item ?? ((v: unknown) => v)) as (v: unknown) => unknown;
-  const value = (a: unknown) => ((a as unknown[] | null | undefined) ?? []).map(item);
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const value = (a: unknown) => (Array.isArray(a) ? a.map(item) : a === null ? clear : a);
   // Items deep-equal as read map to the same write item: mapped only when they differ.
   const same: Equality = options.item ? (v, w) => deepEqual(v, w) || equals(item(v), item(w)) : equals;
   return fieldRule(
     ordered ? "replace-list" : "replace-set",
     key,
-    (b, a) => {
-      if (sameItems((b ?? []) as unknown[], (a ?? []) as unknown[], same, ordered)) return UNCHANGED;
-      return a === null ? clear : value(a);
-    },
+    (b, a) =>
+      (a === null || Array.isArray(a)) && sameItems(list(b), list(a), same, ordered) ? UNCHANGED : value(a),
     value,
   );
 }

@@ -27,6 +27,47 @@ describe("replaceList clear: null", () => {
   });
 });
 
+describe("replaceList: values that are not lists", () => {
+  const emails = replaceList<R, "emails", null>("emails", { ordered: false, clear: null });
+  const bad = (v: unknown) => v as string[];
+  const cases: Case[] = [
+    [
+      "a desired string is sent as it is (the table names it)",
+      { before: { emails: ["a"] }, after: { emails: bad("a") }, want: "a" },
+    ],
+    [
+      "a desired object is sent as it is",
+      { before: {}, after: { emails: bad({ value: "a" }) }, want: { value: "a" } },
+    ],
+    [
+      "the same non-list as before: no change",
+      { before: { emails: bad("a") }, after: { emails: bad("a") }, want: UNCHANGED },
+    ],
+    [
+      "a non-list before reads as empty: a list is sent",
+      { before: { emails: bad("a") }, after: { emails: ["a"] }, want: ["a"] },
+    ],
+    [
+      "a non-list before reads as empty: [] is no change",
+      { before: { emails: bad(7) }, after: { emails: [] }, want: UNCHANGED },
+    ],
+    [
+      "a non-list before reads as empty: null is no change",
+      { before: { emails: bad(7) }, after: { emails: null }, want: UNCHANGED },
+    ],
+  ];
+  it.each(cases)("%s", (_, { before, after, want }) => {
+    expect(runRule(emails, before, after).got).toEqual(want);
+  });
+
+  it("value: the mapped list, clear for null, a non-list as it is", () => {
+    expect(emails.value?.({ emails: ["a"] })).toEqual(["a"]);
+    expect(emails.value?.({ emails: null })).toBeNull();
+    expect(emails.value?.({ emails: bad("a") })).toBe("a");
+    expect(replaceList<R, "emails">("emails", { ordered: true }).value?.({ emails: null })).toEqual([]);
+  });
+});
+
 describe("replaceList ordered", () => {
   const emails = replaceList<R, "emails">("emails", { ordered: true });
   const cases: Case[] = [
