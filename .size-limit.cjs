@@ -7,10 +7,10 @@
  * just above the size measured when it was set, so that any growth fails `pnpm size`.
  */
 const providers = [
-  ["stardex", "createStardexClient", "diffPerson", "10.4 kB"],
-  ["stackone", "createStackOneClient", "diffCandidate", "9.1 kB"],
-  ["folk", "createFolkClient", "diffPerson", "9.9 kB"],
-  ["instaview", "createInstaviewClient", "diffCandidate", "9.05 kB"],
+  ["stardex", "createStardexClient", "diffPerson", "9.95 kB"],
+  ["stackone", "createStackOneClient", "diffCandidate", "8.5 kB"],
+  ["folk", "createFolkClient", "diffPerson", "9.92 kB"],
+  ["instaview", "createInstaviewClient", "diffCandidate", "9.02 kB"],
 ];
 
 /**
@@ -33,21 +33,30 @@ module.exports = [
   {
     name: "@patchwise/diff",
     import: { "packages/diff/dist/index.js": "*" },
-    // The issue's target is 3 kB; the validator (~1.5 kB) keeps it above, and the per-schema plans and
-    // array loops that made diffs 2-4x faster cost 0.24 kB. The limit stops growth.
-    limit: "3.95 kB",
+    // The issue's target is 3 kB: the engine with its validator measures 3.11 kB (validate alone is
+    // 0.96 kB; the keyword checks are in `./keywords`, below). The limit stops growth.
+    limit: "3.15 kB",
     gzip: true,
     modifyEsbuildConfig: esm,
   },
   ...providers.map(([name, client, diff, limit]) => ({
     name: `@patchwise/${name}: { ${client}, ${diff} }`,
     import: { [`packages/${name}/dist/index.js`]: `{ ${client}, ${diff} }` },
-    // The issue's target is 6 kB: openapi-fetch (2.6 kB) + core (2.4 kB) + diff (2.6 kB) + rules (2 kB)
-    // keep it near 9.5 kB today. The limit stops growth while the target stays open.
+    // The issue's target is 6 kB, below what DESIGN.md requires before any provider rule: openapi-fetch's
+    // createClient is 2.6 kB, with core's createApiClient (retries, rate limits, timeouts, typed errors)
+    // 4.8 kB, with diff, validate and one scalar rule 6.4 kB. Each provider's rules and generated
+    // schema add 2-3.5 kB. The limit stops growth while the target waits on that decision.
     limit,
     gzip: true,
     modifyEsbuildConfig: esm,
   })),
+  {
+    // No budget of its own: a provider's schema imports only the checks it names, counted above.
+    name: "@patchwise/diff/keywords",
+    import: { "packages/diff/dist/keywords.js": "*" },
+    gzip: true,
+    modifyEsbuildConfig: esm,
+  },
   {
     // No budget of its own: it is counted in every provider entry above.
     name: "@patchwise/core",
