@@ -7,10 +7,10 @@
  * just above the size measured when it was set, so that any growth fails `pnpm size`.
  */
 const providers = [
-  ["stardex", "createStardexClient", "diffPerson", "9.95 kB"],
-  ["stackone", "createStackOneClient", "diffCandidate", "8.5 kB"],
-  ["folk", "createFolkClient", "diffPerson", "9.92 kB"],
-  ["instaview", "createInstaviewClient", "diffCandidate", "9.02 kB"],
+  ["stardex", "createStardexClient", "diffPerson", "9.9 kB"],
+  ["stackone", "createStackOneClient", "diffCandidate", "8.45 kB"],
+  ["folk", "createFolkClient", "diffPerson", "9.88 kB"],
+  ["instaview", "createInstaviewClient", "diffCandidate", "8.98 kB"],
 ];
 
 /**
@@ -33,9 +33,9 @@ module.exports = [
   {
     name: "@patchwise/diff",
     import: { "packages/diff/dist/index.js": "*" },
-    // The issue's target is 3 kB: the engine with its validator measures 3.11 kB (validate alone is
+    // The issue's target is 3 kB: the engine with its validator measures 3.07 kB (validate alone is
     // 0.96 kB; the keyword checks are in `./keywords`, below). The limit stops growth.
-    limit: "3.15 kB",
+    limit: "3.1 kB",
     gzip: true,
     modifyEsbuildConfig: esm,
   },

@@ -298,6 +298,18 @@ describe("diff: validation", () => {
     ).toThrow(/future|after/);
   });
 
+  it("validates only a body it sends: nothing sent breaks no constraint", () => {
+    type S = Pick<P, "name" | "status">;
+    const strict = defineResource<S, S>({
+      fields: { name: scalar("name"), status: scalar("status") },
+      schema: { type: "object", required: ["status"], properties: { status: { type: "string" } } },
+    });
+    const noop = { body: {}, noop: true, changed: [] };
+    expect(diff(strict, { name: "Ada" }, { name: "Ada" })).toEqual(noop);
+    expect(diff(strict, { name: "Ada" }, { name: "Ada" })).toEqual(noop);
+    expect(() => diff(strict, { name: "Ada" }, { name: "Bob" })).toThrow(/status: is required/);
+  });
+
   it("the error chains a cause", () => {
     const cause = new Error("root");
     expect(new PatchValidationError([], { cause }).cause).toBe(cause);
