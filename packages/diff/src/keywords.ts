@@ -7,7 +7,8 @@ import { type CheckContext, check, fail, fits, type Keyword, type Keywords, plan
 
 export { type CheckContext, fail, type Keyword, type Keywords };
 
-const length = (s: string) => [...s].length; // code points, as JSON Schema counts
+// Code points, as JSON Schema counts: only a string with a high surrogate is split to count them.
+const length = (s: string) => (/[\uD800-\uDBFF]/.test(s) ? [...s].length : s.length);
 const count = (v: object) => Object.keys(v).length;
 
 /** A minimum or maximum on a size of values of one JSON type ("" for any): one message for all. */

@@ -96,6 +96,15 @@ describe("validate: one case per rule", () => {
       },
     ],
     [
+      "minLength counts code points among plain characters",
+      {
+        schema: { minLength: 4 },
+        value: "a😀b",
+        want: [{ rule: "minLength", message: "(body): must be at least 4 characters (got 3)" }],
+      },
+    ],
+    ["a lone surrogate is one character", { schema: { maxLength: 2 }, value: "\uDC00\uD800", want: [] }],
+    [
       "pattern",
       {
         schema: { pattern: "^\\+[1-9]\\d{1,14}$" },
