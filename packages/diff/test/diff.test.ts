@@ -304,9 +304,7 @@ describe("diff: validation", () => {
       fields: { name: scalar("name"), status: scalar("status") },
       schema: { type: "object", required: ["status"], properties: { status: { type: "string" } } },
     });
-    const noop = { body: {}, noop: true, changed: [] };
-    expect(diff(strict, { name: "Ada" }, { name: "Ada" })).toEqual(noop);
-    expect(diff(strict, { name: "Ada" }, { name: "Ada" })).toEqual(noop);
+    expect(diff(strict, { name: "Ada" }, { name: "Ada" })).toEqual({ body: {}, noop: true, changed: [] });
     expect(() => diff(strict, { name: "Ada" }, { name: "Bob" })).toThrow(/status: is required/);
   });
 
